@@ -1,0 +1,207 @@
+"""The warm fork server: one pre-imported, single-threaded process that forks per task.
+
+Started once per ``Sandbox`` with an empty environment (so no secret is in its
+memory or in ``/proc/<pid>/environ`` of anything forked from it), it reads task
+requests as JSON lines on stdin and keeps up to ``workers`` task processes running.
+For each finished task it writes a JSON header line, then the task's raw result
+bytes, to stdout. It never parses what a task sends back: the trusted parent does.
+
+Run as ``python -m code2cot.builder.forkserver CONFIG_JSON``.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import os
+import selectors
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+
+from .isolation import SandboxLimits, hidden_import_roots, reap_slot
+from .runner import run_task
+from .tracer import TraceLimits
+
+PRELOAD = ("math", "collections", "itertools", "functools", "heapq", "bisect", "re", "string", "json",
+           "fractions", "decimal", "statistics", "random", "datetime", "operator", "copy", "typing",
+           "dataclasses", "enum", "numpy")
+"""Imported once here so tasks that use them start warm (missing ones are skipped)."""
+
+
+@dataclass
+class _Running:
+    request_id: int
+    pid: int
+    slot: int
+    pipe: int
+    pidfd: int
+    deadline: float
+    started: float
+    scratch: str
+    chunks: list[bytes] = field(default_factory=list)
+    size: int = 0
+    overflow: bool = False
+    timed_out: bool = False
+    pipe_closed: bool = False
+
+
+class ForkServer:
+    def __init__(self, workers: int, limits: SandboxLimits, trace_limits: TraceLimits, slot_base: int = 0) -> None:
+        self.limits = limits
+        self.trace_limits = trace_limits
+        self.free_slots = list(range(slot_base, slot_base + workers))
+        self.queue: collections.deque[dict] = collections.deque()
+        self.running: dict[int, _Running] = {}  # by pid
+        self.selector = selectors.DefaultSelector()
+        self.inbox = b""
+        self.closed = False
+        self.out = sys.stdout.buffer
+        self.expose = hidden_import_roots([sys.prefix, sys.base_prefix, sys.exec_prefix,
+                                           os.path.dirname(os.path.realpath(sys.executable)), *sys.path]) \
+            if os.geteuid() == 0 else []
+
+    def serve(self) -> None:
+        stdin = sys.stdin.fileno()
+        os.set_blocking(stdin, False)
+        self.selector.register(stdin, selectors.EVENT_READ, ("requests", None))
+        while not (self.closed and not self.running and not self.queue):
+            while self.queue and self.free_slots:
+                self._start(self.queue.popleft())
+            timeout = None
+            if self.running:
+                timeout = max(0.0, min(r.deadline for r in self.running.values()) - time.monotonic())
+            for key, _ in self.selector.select(timeout):
+                kind, child = key.data
+                if kind == "requests":
+                    self._read_requests(stdin)
+                elif kind == "pipe":
+                    self._read_pipe(child)
+                else:
+                    self._finish(child)
+            now = time.monotonic()
+            for child in [r for r in self.running.values() if r.deadline <= now and not r.timed_out]:
+                child.timed_out = True
+                _kill_group(child.pid)
+
+    def _read_requests(self, fd: int) -> None:
+        data = os.read(fd, 1 << 20)
+        if not data:
+            self.closed = True
+            self.selector.unregister(fd)
+            return
+        self.inbox += data
+        *lines, self.inbox = self.inbox.split(b"\n")
+        for line in lines:
+            if line.strip():
+                self.queue.append(json.loads(line))
+
+    def _start(self, request: dict) -> None:
+        slot = self.free_slots.pop()
+        scratch = tempfile.mkdtemp(prefix="code2cot-scratch-")
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the task process
+            try:
+                os.close(read_end)
+                run_task(request, slot, write_end, self.limits, self.trace_limits, scratch, self.expose)
+            finally:
+                os._exit(70)
+        os.close(write_end)
+        os.set_blocking(read_end, False)
+        now = time.monotonic()
+        child = _Running(request["id"], pid, slot, read_end, os.pidfd_open(pid), now + self.limits.wall_seconds, now, scratch)
+        self.running[pid] = child
+        self.selector.register(read_end, selectors.EVENT_READ, ("pipe", child))
+        self.selector.register(child.pidfd, selectors.EVENT_READ, ("exit", child))
+
+    def _read_pipe(self, child: _Running) -> None:
+        try:
+            data = os.read(child.pipe, 1 << 20)
+        except BlockingIOError:
+            return
+        if not data:
+            self.selector.unregister(child.pipe)
+            child.pipe_closed = True
+            return
+        child.size += len(data)
+        if child.size > self.limits.max_result_mb << 20:
+            child.overflow = True
+            child.chunks.clear()
+            _kill_group(child.pid)
+            return
+        if not child.overflow:
+            child.chunks.append(data)
+
+    def _finish(self, child: _Running) -> None:
+        _, status, usage = os.wait4(child.pid, 0)
+        _kill_group(child.pid)
+        reap_slot(child.slot)
+        while not child.pipe_closed and not child.overflow:
+            try:
+                data = os.read(child.pipe, 1 << 20)
+            except BlockingIOError:
+                break  # a left-behind process held the pipe open: it is dead now, the rest is lost
+            if not data:
+                break
+            child.size += len(data)
+            if child.size > self.limits.max_result_mb << 20:
+                child.overflow = True
+                child.chunks.clear()
+                break
+            child.chunks.append(data)
+        if not child.pipe_closed:
+            self.selector.unregister(child.pipe)
+        self.selector.unregister(child.pidfd)
+        os.close(child.pipe)
+        os.close(child.pidfd)
+        shutil.rmtree(child.scratch, ignore_errors=True)
+        del self.running[child.pid]
+        self.free_slots.append(child.slot)
+        body = b"" if child.overflow else b"".join(child.chunks)
+        header = {
+            "id": child.request_id,
+            "exit_code": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
+            "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
+            "cpu_seconds": usage.ru_utime + usage.ru_stime,
+            "wall_seconds": time.monotonic() - child.started,
+            "max_rss_mb": usage.ru_maxrss / 1024,
+            "timed_out": child.timed_out,
+            "overflow": child.overflow,
+            "nbytes": len(body),
+        }
+        self.out.write(json.dumps(header).encode() + b"\n" + body)
+        self.out.flush()
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _preload() -> None:
+    import importlib
+
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except Exception:
+            pass
+
+
+def main() -> None:
+    config = json.loads(sys.argv[1])
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when we stop
+    _preload()
+    server = ForkServer(config["workers"], SandboxLimits(**config["limits"]), TraceLimits(**config["trace_limits"]),
+                        config.get("slot_base", 0))
+    server.serve()
+
+
+if __name__ == "__main__":
+    main()

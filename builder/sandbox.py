@@ -1,0 +1,322 @@
+"""Run untrusted tasks in isolated processes and get one verdict per task back.
+
+``Sandbox`` is the public entry point. Its default backend, ``ForkServerBackend``,
+talks to a warm fork server (``forkserver.py``) that forks one locked-down process
+per task (``isolation.py``); the backend is pluggable so a container or remote
+backend can replace it. Every task yields exactly one ``TaskResult``, in input
+order, whatever the program does; the parent never unpickles or ``eval``s anything
+a task sends, it only parses JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import selectors
+import signal
+import subprocess
+import sys
+from dataclasses import asdict, dataclass, field
+from typing import Any, Iterable, Iterator, Protocol
+
+from .isolation import SandboxLimits
+from .tasks import Task
+from .tracer import TraceLimits
+
+STATUSES = ("ok", "syntax_error", "missing_entry_point", "bad_input", "exception", "timeout", "memory",
+            "output_too_large", "killed", "trace_too_long", "nondeterministic")
+"""Every verdict a task can get: ``ok`` or the reason it failed."""
+
+_SAFE_ENV_PREFIXES = ("OPENBLAS_", "LANG", "LC_")
+
+
+@dataclass
+class TaskResult:
+    """One task's verdict, answer and trace; ``output`` is ``repr`` of the return value."""
+
+    id: str
+    status: str
+    output: str | None = None
+    error: str | None = None
+    stdout: str = ""
+    trace: dict | None = None
+    cpu_seconds: float = 0.0
+    wall_seconds: float = 0.0
+    isolation: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class ExecutionBackend(Protocol):
+    """Anything that turns tasks into results, one per task, in order."""
+
+    def map(self, tasks: Iterable[Task]) -> Iterator[TaskResult]: ...
+
+    def close(self) -> None: ...
+
+
+def classify(task_id: str, header: dict, body: bytes, limits: SandboxLimits) -> TaskResult:
+    """Turn the fork server's exit report and the task's own JSON into a verdict."""
+    timing = {"cpu_seconds": round(header.get("cpu_seconds", 0.0), 4), "wall_seconds": round(header.get("wall_seconds", 0.0), 4)}
+    record: dict | None = None
+    if body:
+        try:
+            record = json.loads(body)
+        except (ValueError, RecursionError):
+            record = None
+    cpu_spent = header.get("cpu_seconds", 0.0) >= limits.cpu_seconds - 0.05
+    sig = header.get("signal")
+    if header.get("overflow"):
+        return TaskResult(task_id, "output_too_large", error=f"result larger than {limits.max_result_mb} MB", **timing)
+    if isinstance(record, dict) and record.get("status") in STATUSES:
+        status = record["status"]
+        return TaskResult(
+            task_id, status,
+            output=record.get("output") if status == "ok" else None,
+            error=record.get("error"), stdout=record.get("stdout") or "", trace=record.get("trace"),
+            isolation=record.get("isolation") or {}, **timing,
+        )
+    if sig in (signal.SIGXCPU, signal.SIGKILL) and cpu_spent:
+        return TaskResult(task_id, "timeout", error=f"CPU time limit of {limits.cpu_seconds:g}s exceeded", **timing)
+    if header.get("timed_out"):
+        return TaskResult(task_id, "timeout", error=f"wall-clock limit of {limits.wall_seconds:g}s exceeded", **timing)
+    if sig is not None:
+        name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
+        if header.get("max_rss_mb", 0) >= limits.memory_mb * 0.9:
+            return TaskResult(task_id, "memory", error=f"killed by {name} near the {limits.memory_mb} MB memory limit", **timing)
+        return TaskResult(task_id, "killed", error=f"the task process was terminated by {name}", **timing)
+    code = header.get("exit_code")
+    if body and record is None:
+        return TaskResult(task_id, "killed", error="the task process sent a garbled result", **timing)
+    return TaskResult(task_id, "killed", error=f"the task process exited (code {code}) before returning a result", **timing)
+
+
+class ForkServerBackend:
+    """Keeps a fork server running and streams tasks through it."""
+
+    def __init__(self, workers: int | None = None, limits: SandboxLimits | None = None,
+                 trace_limits: TraceLimits | None = None, hash_seed: int = 0, slot_base: int = 0) -> None:
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.limits = limits or SandboxLimits()
+        self.trace_limits = trace_limits or TraceLimits()
+        self.hash_seed = hash_seed
+        self.slot_base = slot_base
+        self.process: subprocess.Popen | None = None
+        self.restarts = 0
+
+    # -- server lifecycle ---------------------------------------------------------
+    def _environment(self) -> dict[str, str]:
+        env = {key: value for key, value in os.environ.items() if key.startswith(_SAFE_ENV_PREFIXES) and key != "LD_PRELOAD"}
+        env.update({
+            "PYTHONHASHSEED": str(self.hash_seed), "PATH": "/usr/local/bin:/usr/bin:/bin",
+            "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+            "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
+        })
+        return env
+
+    def start(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            return
+        config = {"workers": self.workers, "slot_base": self.slot_base, "limits": self.limits.to_dict(),
+                  "trace_limits": self.trace_limits.to_dict()}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "code2cot.builder.forkserver", json.dumps(config)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=self._environment(), close_fds=True,
+            cwd="/", start_new_session=True,
+        )
+
+    def close(self) -> None:
+        if self.process is None:
+            return
+        process, self.process = self.process, None
+        try:
+            process.stdin.close()  # type: ignore[union-attr]
+            process.wait(timeout=self.limits.wall_seconds + 5)
+        except (OSError, subprocess.TimeoutExpired):
+            process.kill()
+            process.wait()
+        process.stdout.close()  # type: ignore[union-attr]
+
+    def __enter__(self) -> "ForkServerBackend":
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- streaming ----------------------------------------------------------------
+    def map(self, tasks: Iterable[Task]) -> Iterator[TaskResult]:
+        """Results in input order; at most ``2 * workers`` tasks are in flight."""
+        source = iter(tasks)
+        window = 2 * self.workers
+        pending: dict[int, Task] = {}
+        attempts: dict[int, int] = {}
+        done: dict[int, TaskResult] = {}
+        retry: list[int] = []
+        next_index = next_yield = 0
+        exhausted = False
+        outbox = bytearray()
+        inbox = bytearray()
+        self.start()
+        selector = selectors.DefaultSelector()
+        assert self.process is not None and self.process.stdout and self.process.stdin
+        out_fd, in_fd = self.process.stdin.fileno(), self.process.stdout.fileno()
+        os.set_blocking(out_fd, False)
+        selector.register(in_fd, selectors.EVENT_READ)
+        by_index: dict[int, Task] = {}
+        writing = False
+        try:
+            while True:
+                while len(pending) < window and (retry or not exhausted):
+                    if retry:
+                        index = retry.pop()
+                    else:
+                        task = next(source, None)
+                        if task is None:
+                            exhausted = True
+                            break
+                        index, next_index = next_index, next_index + 1
+                        by_index[index] = task
+                    task = by_index[index]
+                    pending[index] = task
+                    attempts[index] = attempts.get(index, 0) + 1
+                    request = {"id": index, "code": task.code, "input": task.input, "entry_point": task.entry_point}
+                    outbox += json.dumps(request).encode() + b"\n"
+                while next_yield in done:
+                    by_index.pop(next_yield, None)
+                    yield done.pop(next_yield)
+                    next_yield += 1
+                if exhausted and not pending and not retry:
+                    return
+                if bool(outbox) != writing:
+                    writing = bool(outbox)
+                    if writing:
+                        selector.register(out_fd, selectors.EVENT_WRITE)
+                    else:
+                        selector.unregister(out_fd)
+                died = False
+                for key, mask in selector.select():
+                    if key.fd == out_fd:
+                        try:
+                            written = os.write(out_fd, outbox[: 1 << 16])
+                            del outbox[:written]
+                        except BlockingIOError:
+                            pass
+                        except (BrokenPipeError, OSError):
+                            died = True
+                    else:
+                        data = os.read(in_fd, 1 << 20)
+                        if not data:
+                            died = True
+                            continue
+                        inbox += data
+                        for header, body in _frames(inbox):
+                            index = header["id"]
+                            task = pending.pop(index)
+                            done[index] = classify(task.id, header, body, self.limits)
+                if died:
+                    writing = False
+                    selector.close()
+                    selector = selectors.DefaultSelector()
+                    self._restart()
+                    outbox.clear()
+                    inbox.clear()
+                    for index, task in sorted(pending.items()):
+                        if attempts[index] >= 2:
+                            done[index] = TaskResult(task.id, "killed", error="the sandbox server died twice while this task ran")
+                        else:
+                            retry.append(index)
+                    pending.clear()
+                    retry.sort(reverse=True)
+                    assert self.process is not None and self.process.stdout and self.process.stdin
+                    out_fd, in_fd = self.process.stdin.fileno(), self.process.stdout.fileno()
+                    os.set_blocking(out_fd, False)
+                    selector.register(in_fd, selectors.EVENT_READ)
+        finally:
+            selector.close()
+
+    def _restart(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+        self.restarts += 1
+        self.start()
+
+
+def _frames(buffer: bytearray) -> Iterator[tuple[dict, bytes]]:
+    """Pop complete ``header\\nbody`` frames off the front of ``buffer``."""
+    while True:
+        newline = buffer.find(b"\n")
+        if newline < 0:
+            return
+        header = json.loads(buffer[:newline])
+        end = newline + 1 + header["nbytes"]
+        if len(buffer) < end:
+            return
+        body = bytes(buffer[newline + 1: end])
+        del buffer[:end]
+        yield header, body
+
+
+class Sandbox:
+    """Runs tasks safely; adds the policy verdicts (``trace_too_long``, ``nondeterministic``).
+
+    >>> with Sandbox(workers=2) as sandbox:
+    ...     results = list(sandbox.map(tasks))
+    """
+
+    def __init__(self, workers: int | None = None, limits: SandboxLimits | None = None,
+                 trace_limits: TraceLimits | None = None, long_traces: str = "truncate",
+                 check_determinism: bool = False, hash_seed: int = 0,
+                 backend: ExecutionBackend | None = None) -> None:
+        if long_traces not in ("truncate", "fail"):
+            raise ValueError(f"long_traces must be 'truncate' or 'fail', not {long_traces!r}")
+        self.limits = limits or SandboxLimits()
+        self.trace_limits = trace_limits or TraceLimits()
+        self.long_traces = long_traces
+        self.check_determinism = check_determinism
+        workers = max(1, workers or os.cpu_count() or 1)
+        self.backend = backend or ForkServerBackend(workers, self.limits, self.trace_limits, hash_seed)
+        # The second run uses another hash seed, so set/dict order of str is checked too.
+        self.second = ForkServerBackend(workers, self.limits, self.trace_limits, hash_seed + 1, slot_base=workers) \
+            if check_determinism and backend is None else None
+
+    def __enter__(self) -> "Sandbox":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.backend.close()
+        if self.second is not None:
+            self.second.close()
+
+    def run(self, task: Task) -> TaskResult:
+        return next(iter(self.map([task])))
+
+    def map(self, tasks: Iterable[Task]) -> Iterator[TaskResult]:
+        if self.second is None:
+            for result in self.backend.map(tasks):
+                yield self._policy(result)
+            return
+        tasks = list(tasks)
+        for first, second in zip(self.backend.map(tasks), self.second.map(tasks)):
+            result = self._policy(first)
+            if result.ok and (first.status, first.output, first.stdout) != (second.status, second.output, second.stdout):
+                got = second.output if second.ok else second.status
+                result.status = "nondeterministic"
+                result.error = f"two runs differ: {first.output!r} vs {got!r}"[:500]
+            yield result
+
+    def _policy(self, result: TaskResult) -> TaskResult:
+        if result.ok and self.long_traces == "fail" and result.trace and result.trace.get("truncated"):
+            result.status = "trace_too_long"
+            result.error = f"trace longer than {self.trace_limits.max_steps} steps after loop compression"
+        return result

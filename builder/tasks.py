@@ -1,0 +1,92 @@
+"""A task: one program, one entry point, one input. The unit everything else moves."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+MAX_INPUT_CHARS = 100_000
+
+
+class BadInput(ValueError):
+    """The input is not a plain literal argument list (it would need ``eval``)."""
+
+
+@dataclass
+class Task:
+    """Code + entry point + input, plus what we know about where it came from.
+
+    ``input`` is always argument text as written inside ``f(...)`` (CRUXEval's
+    convention), e.g. ``"[1, 2], 3"`` or ``"n=5, names=['a']"``; PyEdu kwargs are
+    converted to that form by the readers. It is parsed with ``ast.literal_eval``
+    only, inside the sandbox.
+    """
+
+    id: str
+    code: str
+    input: str
+    entry_point: str = "f"
+    expected_output: str | None = None
+    question: str | None = None
+    io_requirements: str | None = None
+    source: str = ""
+    license: str | None = None
+    problem_id: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.problem_id is None:
+            self.problem_id = self.id
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def kwargs_to_input(kwargs: dict[str, Any]) -> str:
+    """PyEdu's ``{"n": 5}`` -> ``"n=5"``; keys must be identifiers."""
+    parts = []
+    for key, value in kwargs.items():
+        if not isinstance(key, str) or not key.isidentifier():
+            raise BadInput(f"argument name {key!r} is not a Python identifier")
+        parts.append(f"{key}={value!r}")
+    return ", ".join(parts)
+
+
+def _first_non_literal(call: ast.Call) -> str:
+    allowed = (ast.Constant, ast.List, ast.Tuple, ast.Set, ast.Dict, ast.UnaryOp, ast.BinOp, ast.Load,
+               ast.USub, ast.UAdd, ast.Add, ast.Sub, ast.keyword)
+    for node in [*call.args, *call.keywords]:
+        for sub in ast.walk(node):
+            if not isinstance(sub, allowed):
+                return ast.unparse(sub)[:80] if isinstance(sub, ast.expr) else type(sub).__name__
+    return "an expression"
+
+
+def parse_arguments(text: str) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """Parse ``"[1, 2], k=3"`` into ``(([1, 2],), {"k": 3})`` without evaluating code."""
+    if len(text) > MAX_INPUT_CHARS:
+        raise BadInput(f"input has {len(text)} characters (limit {MAX_INPUT_CHARS})")
+    try:
+        call = ast.parse(f"_({text}\n)", mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+        raise BadInput(f"input is not an argument list: {exc}") from None
+    if not isinstance(call, ast.Call):
+        raise BadInput("input is not an argument list")
+    try:
+        args = []
+        for node in call.args:
+            if isinstance(node, ast.Starred):
+                raise BadInput("starred arguments are not literals")
+            args.append(ast.literal_eval(node))
+        kwargs = {}
+        for keyword in call.keywords:
+            if keyword.arg is None:
+                raise BadInput("**kwargs in the input are not literals")
+            kwargs[keyword.arg] = ast.literal_eval(keyword.value)
+    except BadInput:
+        raise
+    except (ValueError, TypeError, SyntaxError, RecursionError, MemoryError):
+        raise BadInput(f"input is not made of literals only (found code such as {_first_non_literal(call)!r}); "
+                       "inputs are parsed with ast.literal_eval, never evaluated") from None
+    return tuple(args), kwargs

@@ -1,0 +1,1 @@
+"""Benchmarks, metrics and reports: accuracy and output length of fine-tuned models."""

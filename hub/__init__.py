@@ -1,0 +1,1 @@
+"""Hub citizenship: dataset/model cards, push and pull, fine-tuning that ends in a pushed checkpoint."""

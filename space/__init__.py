@@ -1,0 +1,1 @@
+"""The Gradio Space, exactly as deployed (app.py, requirements.txt, README.md)."""
