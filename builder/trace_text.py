@@ -20,9 +20,14 @@ def _assignments(values: dict[str, str]) -> str:
 def render_trace(trace: dict, show_header: bool = True) -> str:
     """Render a ``code2cot.trace/1`` dict as text, one event per line plus its changes."""
     out: list[str] = []
-    for step in trace.get("steps", []):
+    steps = trace.get("steps", [])
+    deferred: list[tuple[int, str]] = []  # changes of a line that called into deeper frames
+    for index, step in enumerate(steps):
         event = step["event"]
-        pad = INDENT * step.get("depth", 0)
+        depth = step.get("depth", 0)
+        pad = INDENT * depth
+        while deferred and (event == "cut" or deferred[-1][0] >= depth):
+            out.append(deferred.pop()[1])
         if event == "call":
             args = ", ".join(f"{k}={v}" for k, v in step.get("args", {}).items())
             out.append(f"{pad}>>> Call to {step['func']}({args})")
@@ -30,7 +35,12 @@ def render_trace(trace: dict, show_header: bool = True) -> str:
         elif event == "line":
             out.append(f"{pad}{step['line']:5} | {step['source']}")
             if step.get("changed"):
-                out.append(f"{pad}        {_assignments(step['changed'])}")
+                text = f"{pad}        {_assignments(step['changed'])}"
+                following = steps[index + 1] if index + 1 < len(steps) else None
+                if following is not None and following.get("depth", 0) > depth:
+                    deferred.append((depth, text))  # shown once the called function has returned
+                else:
+                    out.append(text)
         elif event == "return":
             out.append(f"{pad}<<< Return value from {step['func']}: {step['value']}")
         elif event == "exception":
@@ -41,6 +51,7 @@ def render_trace(trace: dict, show_header: bool = True) -> str:
                        f" ({step['steps']} steps){state}")
         elif event == "cut":
             out.append(f"... trace cut: {step['reason']} ({step['skipped_events']} events not shown)")
+    out.extend(text for _, text in reversed(deferred))
     if show_header and trace.get("stdout"):
         out.append("Printed output:")
         out.extend(INDENT + line for line in trace["stdout"].splitlines())

@@ -1,0 +1,236 @@
+"""Readers that turn program sources into ``Task``s. Nothing here executes the programs.
+
+Three shapes are understood:
+
+* **CRUXEval JSONL** — ``{"id", "code", "input", "output"?}``; ``code`` defines ``f`` and
+  ``input`` is the argument text of ``f(...)``.
+* **CodeI/O PyEdu raw** (the method's source) — ``{"problem_description",
+  "io_requirements", "refcode", "funcname", "ios": [{"input": {kwargs}, "output"}],
+  "meta"}``, from a local JSONL or a Hub dataset id (read with ``datasets``).
+* **Folder of ``.py`` files** — one program per file, its metadata as module-level
+  literals that are read with ``ast.literal_eval`` and stripped from the code::
+
+      PROBLEM = \"\"\"What the program computes, as a question.\"\"\"
+      IO_REQUIREMENTS = \"\"\"Input: ... Output: ...\"\"\"      # optional
+      LICENSE = "Apache-2.0"                                  # optional
+      ENTRY_POINT = "main_solution"                           # optional (default)
+      INPUTS = [{"n": 5}, {"n": 10}]  # kwargs dicts, or argument strings like "5, [1, 2]"
+
+      def main_solution(n): ...
+
+  The shipped corpus (``builder/corpus/programs/<category>/*.py``) uses this format.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any, Iterator
+
+from .tasks import BadInput, Task, kwargs_to_input
+
+FOLDER_FIELDS = ("PROBLEM", "IO_REQUIREMENTS", "LICENSE", "ENTRY_POINT", "INPUTS")
+
+
+class SourceError(ValueError):
+    """A source that cannot be read; the message names the file/record and the problem."""
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
+def _jsonl(path: Path) -> Iterator[tuple[int, dict]]:
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise SourceError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+            if not isinstance(record, dict):
+                raise SourceError(f"{path}:{number}: expected a JSON object per line")
+            yield number, record
+
+
+# -- CRUXEval -----------------------------------------------------------------------
+def cruxeval_task(record: dict, where: str, source: str = "cruxeval") -> Task:
+    missing = [k for k in ("code", "input") if not isinstance(record.get(k), str)]
+    if missing:
+        raise SourceError(f"{where}: CRUXEval record lacks string field(s) {missing}")
+    task_id = str(record.get("id") or f"{source}-{_digest(record['code'] + record['input'])}")
+    return Task(id=task_id, code=record["code"], input=record["input"], entry_point=record.get("entry_point") or "f",
+                expected_output=record.get("output"), source=source, problem_id=task_id)
+
+
+def read_cruxeval(path: str | os.PathLike) -> Iterator[Task]:
+    path = Path(path)
+    for number, record in _jsonl(path):
+        yield cruxeval_task(record, f"{path}:{number}")
+
+
+# -- PyEdu --------------------------------------------------------------------------
+def pyedu_tasks(record: dict, where: str, source: str = "pyedu") -> Iterator[Task]:
+    """One task per declared input of a PyEdu record; all share the record's problem id."""
+    code = record.get("refcode")
+    if not isinstance(code, str) or not code.strip():
+        raise SourceError(f"{where}: PyEdu record has no 'refcode'")
+    entry = "main_solution" if "def main_solution" in code else (record.get("funcname") or "main_solution")
+    ios = record.get("ios") or []
+    if isinstance(ios, str):
+        try:
+            ios = json.loads(ios)
+        except json.JSONDecodeError:
+            raise SourceError(f"{where}: 'ios' is a string but not JSON") from None
+    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+    problem_id = str(meta.get("id") or record.get("id") or f"{source}-{_digest(code)}")
+    question = record.get("problem_description") or None
+    for index, io in enumerate(ios):
+        raw = io.get("input") if isinstance(io, dict) else None
+        if isinstance(raw, str):
+            try:
+                raw = json.loads(raw)
+            except json.JSONDecodeError:
+                pass
+        try:
+            text = kwargs_to_input(raw) if isinstance(raw, dict) else None
+        except BadInput as exc:
+            raise SourceError(f"{where}: input {index}: {exc}") from None
+        if text is None:
+            raise SourceError(f"{where}: input {index} is not a kwargs object: {str(raw)[:80]}")
+        expected = io.get("output") if isinstance(io, dict) else None
+        yield Task(
+            id=f"{problem_id}-{index}", code=code, input=text, entry_point=entry,
+            expected_output=None if expected is None else repr(expected), question=question,
+            io_requirements=record.get("io_requirements") or None, source=source,
+            license=meta.get("license") or record.get("license"), problem_id=problem_id,
+            meta={k: v for k, v in meta.items() if isinstance(v, (str, int, float, bool))},
+        )
+
+
+def read_pyedu(path: str | os.PathLike) -> Iterator[Task]:
+    path = Path(path)
+    for number, record in _jsonl(path):
+        yield from pyedu_tasks(record, f"{path}:{number}")
+
+
+def read_hub(dataset_id: str, split: str = "train", config: str | None = None) -> Iterator[Task]:
+    """A Hub dataset in PyEdu or CRUXEval shape, streamed with ``datasets``."""
+    import datasets
+
+    try:
+        rows = datasets.load_dataset(dataset_id, config, split=split, streaming=True)
+    except Exception as exc:  # datasets raises many types; name the source in the message
+        raise SourceError(f"cannot load Hub dataset {dataset_id!r} (split {split!r}): {exc}") from exc
+    for number, record in enumerate(rows):
+        where = f"{dataset_id}[{number}]"
+        if "refcode" in record:
+            yield from pyedu_tasks(record, where, source=dataset_id)
+        else:
+            yield cruxeval_task(record, where, source=dataset_id)
+
+
+# -- folder of .py files ------------------------------------------------------------
+def parse_program_file(path: Path, root: Path | None = None) -> list[Task]:
+    text = path.read_text(encoding="utf-8")
+    try:
+        tree = ast.parse(text, filename=str(path))
+    except SyntaxError as exc:
+        raise SourceError(f"{path}:{exc.lineno}: syntax error: {exc.msg}") from None
+    fields: dict[str, Any] = {}
+    drop: list[tuple[int, int]] = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and node.targets[0].id in FOLDER_FIELDS:
+            name = node.targets[0].id
+            try:
+                fields[name] = ast.literal_eval(node.value)
+            except ValueError:
+                raise SourceError(f"{path}:{node.lineno}: {name} must be a plain literal") from None
+            drop.append((node.lineno, node.end_lineno or node.lineno))
+    if "INPUTS" not in fields:
+        raise SourceError(f"{path}: declares no INPUTS = [...] list")
+    inputs = fields["INPUTS"]
+    if not isinstance(inputs, list) or not inputs:
+        raise SourceError(f"{path}: INPUTS must be a non-empty list")
+    lines = text.splitlines(keepends=True)
+    for start, end in drop:
+        for number in range(start - 1, end):
+            lines[number] = ""
+    code = "".join(lines).strip("\n") + "\n"
+    while "\n\n\n\n" in code:
+        code = code.replace("\n\n\n\n", "\n\n\n")
+    relative = path.relative_to(root).with_suffix("") if root else Path(path.stem)
+    problem_id = relative.as_posix().replace("/", "--")
+    category = relative.parts[0] if len(relative.parts) > 1 else ""
+    tasks = []
+    for index, raw in enumerate(inputs):
+        try:
+            text_input = kwargs_to_input(raw) if isinstance(raw, dict) else raw
+        except BadInput as exc:
+            raise SourceError(f"{path}: INPUTS[{index}]: {exc}") from None
+        if not isinstance(text_input, str):
+            raise SourceError(f"{path}: INPUTS[{index}] must be a kwargs dict or an argument string")
+        tasks.append(Task(
+            id=f"{problem_id}-{index}", code=code, input=text_input, entry_point=fields.get("ENTRY_POINT", "main_solution"),
+            question=fields.get("PROBLEM"), io_requirements=fields.get("IO_REQUIREMENTS"), source="code2cot-corpus"
+            if root is not None and _is_shipped(root) else f"folder:{(root or path.parent).name}",
+            license=fields.get("LICENSE"), problem_id=problem_id, meta={"category": category} if category else {},
+        ))
+    return tasks
+
+
+def _is_shipped(root: Path) -> bool:
+    from .corpus import PROGRAMS_DIR
+
+    return root.resolve() == PROGRAMS_DIR.resolve()
+
+
+def read_folder(path: str | os.PathLike) -> Iterator[Task]:
+    root = Path(path)
+    files = sorted(p for p in root.rglob("*.py") if not p.name.startswith(("_", ".")))
+    if not files:
+        raise SourceError(f"{root}: no .py programs found")
+    for file in files:
+        yield from parse_program_file(file, root)
+
+
+def shipped_corpus() -> Iterator[Task]:
+    """The embedded default: the programs shipped in ``builder/corpus/programs``."""
+    from .corpus import PROGRAMS_DIR
+
+    return read_folder(PROGRAMS_DIR)
+
+
+# -- dispatch -----------------------------------------------------------------------
+def load_tasks(source: str | os.PathLike | None = None, split: str = "train") -> Iterator[Task]:
+    """Tasks from a folder, a ``.py`` file, a JSONL (shape detected) or a Hub dataset id."""
+    if source is None:
+        return shipped_corpus()
+    path = Path(source)
+    if path.is_dir():
+        return read_folder(path)
+    if path.is_file():
+        if path.suffix == ".py":
+            return iter(parse_program_file(path))
+        return _read_jsonl_any(path)
+    text = str(source)
+    if text.count("/") == 1 and not text.startswith((".", "/")) and not path.suffix:
+        return read_hub(text, split=split)
+    raise SourceError(f"source {text!r} is neither an existing file/folder nor a Hub dataset id (org/name)")
+
+
+def _read_jsonl_any(path: Path) -> Iterator[Task]:
+    for number, record in _jsonl(path):
+        where = f"{path}:{number}"
+        if "refcode" in record:
+            yield from pyedu_tasks(record, where)
+        elif "code" in record:
+            yield cruxeval_task(record, where)
+        else:
+            raise SourceError(f"{where}: neither a PyEdu record (refcode) nor a CRUXEval record (code, input)")
+
