@@ -274,6 +274,7 @@ class _Recorder:
     def _elide(self, loop: _Loop, iteration: list[dict]) -> None:
         loop.elided_iterations += 1
         loop.elided_steps += len(iteration)
+        self.n_recorded -= len(iteration)  # left out: no longer counts against max_steps
         for step in iteration:
             if step.get("depth") == loop.depth and "changed" in step:
                 loop.elided_state.update(step["changed"])  # type: ignore[union-attr]
@@ -293,7 +294,6 @@ class _Recorder:
             pending.append(loop.current)
         loop.current = None
         if loop.elided_iterations:
-            self.n_recorded -= loop.elided_steps  # elided steps no longer count against max_steps
             self._emit({
                 "event": "elided", "func": loop.func, "line": loop.header, "depth": loop.depth,
                 "source": loop.source, "iterations": loop.elided_iterations, "steps": loop.elided_steps,

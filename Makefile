@@ -1,0 +1,31 @@
+# The two set-up commands of the README: `make run` (main job on the shipped corpus)
+# and `make test`. Both create .venv and install the project first.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run test bench clean
+
+install: $(STAMP)
+
+# torch first and pinned: this machine's CPU build is a local file; an unpinned
+# torch (pulled by the [train] extra) would download several GB of CUDA packages.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q torch==2.13.0
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+run: install
+	$(BIN)/code2cot trace --out out/corpus_traces.jsonl
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python benchmarks/bench_trace.py
+
+clean:
+	rm -rf $(VENV) out build *.egg-info

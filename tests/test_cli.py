@@ -1,0 +1,86 @@
+"""``code2cot trace`` as a user runs it: the installed console script, in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CODE2COT = shutil.which("code2cot", path=str(Path(sys.executable).parent)) or "code2cot"
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([CODE2COT, *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_generic_builder_is_not_importable(tmp_path):
+    probe = subprocess.run([sys.executable, "-c", "import builder"], cwd=tmp_path, capture_output=True, text=True)
+    assert probe.returncode != 0 and "No module named 'builder'" in probe.stderr
+    ok = subprocess.run([sys.executable, "-c", "import code2cot.builder, code2cot.hub, code2cot.eval, code2cot.space"],
+                        cwd=tmp_path, capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+
+
+def test_trace_one_file_text(tmp_path):
+    program = tmp_path / "prog.py"
+    program.write_text("def helper(a):\n    return a * 2\n\ndef f(xs):\n    out = []\n"
+                       "    for x in xs:\n        out.append(helper(x))\n    return out\n")
+    result = run("trace", str(program), "--input", "[1, 2, 3]", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert "status: ok" in text
+    assert ">>> Call to f(xs=[1, 2, 3])" in text and ">>> Call to helper(a=2)" in text
+    assert "    7 |         out.append(helper(x))" in text
+    assert text.rstrip().endswith("Result: [2, 4, 6]")
+
+
+def test_trace_one_file_json_and_failure(tmp_path):
+    program = tmp_path / "prog.py"
+    program.write_text("def f(x):\n    return 10 // x\n")
+    ok = run("trace", str(program), "--input", "5", "--json", cwd=tmp_path)
+    record = json.loads(ok.stdout)
+    assert record["status"] == "ok" and record["output"] == "2" and record["trace"]["schema"] == "code2cot.trace/1"
+    failed = run("trace", str(program), "--input", "0", cwd=tmp_path)
+    assert failed.returncode == 1
+    assert "status: exception" in failed.stdout and "ZeroDivisionError" in failed.stdout
+    hostile = run("trace", str(program), "--input", "__import__('os').getcwd()", cwd=tmp_path)
+    assert "status: bad_input" in hostile.stdout
+
+
+def test_trace_batch_writes_records_and_table(tmp_path):
+    source = tmp_path / "crux.jsonl"
+    records = [
+        {"id": "ok1", "code": "def f(a):\n    return a[::-1]", "input": "[1, 2, 3]"},
+        {"id": "boom", "code": "def f(a):\n    return a[10]", "input": "[1]"},
+        {"id": "syntax", "code": "def f(:\n", "input": "1"},
+        {"id": "ok2", "code": "def f(s):\n    return sorted({(s[i], i) for i in range(2)})", "input": "'ba'"},
+    ]
+    source.write_text("".join(json.dumps(r) + "\n" for r in records))
+    out = tmp_path / "out" / "traces.jsonl"
+    result = run("trace", "--source", str(source), "--out", str(out), "--workers", "2", "--quiet", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr  # the batch completed, even though tasks failed
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["id"] for r in rows] == ["ok1", "boom", "syntax", "ok2"]
+    assert [r["status"] for r in rows] == ["ok", "exception", "syntax_error", "ok"]
+    assert rows[0]["output"] == "[3, 2, 1]" and rows[3]["output"] == "[('a', 1), ('b', 0)]"
+    assert "IndexError" in rows[1]["error"]
+    for row in rows:
+        assert {"id", "status", "output", "error", "stdout", "trace"} <= row.keys()
+    assert "exception" in result.stdout and "total" in result.stdout and "4" in result.stdout
+
+
+def test_trace_errors_are_clear(tmp_path):
+    missing = run("trace", "--source", str(tmp_path / "nope.jsonl"), "--out", str(tmp_path / "o.jsonl"), cwd=tmp_path)
+    assert missing.returncode == 2 and "neither an existing file" in missing.stderr
+    no_out = run("trace", "--source", str(tmp_path), cwd=tmp_path)
+    assert no_out.returncode == 2 and "--out" in no_out.stderr
+
+
+@pytest.mark.parametrize("command", [["--help"], ["trace", "--help"]])
+def test_help(tmp_path, command):
+    assert run(*command, cwd=tmp_path).returncode == 0

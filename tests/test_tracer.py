@@ -1,0 +1,224 @@
+"""The tracer in-process: schema, changed-variable diffs, loop compression, bounds, safe reprs."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from code2cot.builder import TRACE_SCHEMA, TraceLimits, Tracer, parse_arguments, render_trace
+from code2cot.builder.safe_repr import SafeRepr
+from code2cot.builder.tracer import TASK_FILENAME, StepBudgetExceeded
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def trace(code: str, arg_text: str = "", entry: str = "f", limits: TraceLimits | None = None, backend: str | None = None):
+    code = textwrap.dedent(code)
+    namespace: dict = {}
+    exec(compile(code, TASK_FILENAME, "exec"), namespace)
+    args, kwargs = parse_arguments(arg_text)
+    tracer = Tracer(code, limits or TraceLimits(), backend=backend)
+    value = tracer.run(namespace[entry], args, kwargs)
+    return value, tracer.to_dict(return_repr=repr(value))
+
+
+LOOP = """
+def helper(a):
+    return a * 2
+
+def f(xs, n):
+    total = 0
+    out = []
+    for i in range(n):
+        total += helper(i)
+        out.append(total)
+    try:
+        1 / 0
+    except ZeroDivisionError:
+        total = -total
+    squares = [x * x for x in xs]
+    return total, out[-1], squares
+"""
+
+
+def test_schema_and_values():
+    value, data = trace(LOOP, "[1, 2, 3], 10")
+    assert value == (-90, 90, [1, 4, 9])
+    assert data["schema"] == TRACE_SCHEMA
+    assert data["entry_point"] == "f" and data["args"] == {"arg0": "[1, 2, 3]", "arg1": "10"}
+    assert data["return"] == "(-90, 90, [1, 4, 9])"
+    steps = data["steps"]
+    assert steps[0] == {"event": "call", "func": "f", "line": 5, "depth": 0, "source": "def f(xs, n):",
+                        "args": {"xs": "[1, 2, 3]", "n": "10"}}
+    assert steps[-1]["event"] == "return" and steps[-1]["value"] == "(-90, 90, [1, 4, 9])"
+    for step in steps:
+        assert step["event"] in {"call", "line", "return", "exception", "elided"}
+        assert step["source"] and "unavailable" not in step["source"]
+    # only changed variables are listed, with their new values
+    first_lines = [s for s in steps if s["event"] == "line"][:3]
+    assert first_lines[0]["changed"] == {"total": "0"}
+    assert first_lines[1]["changed"] == {"out": "[]"}
+    assert first_lines[2]["changed"] == {"i": "0"}
+    helper_calls = [s for s in steps if s["event"] == "call" and s["func"] == "helper"]
+    assert all(s["depth"] == 1 for s in helper_calls)
+    assert any(s["event"] == "exception" and s["exception"] == "ZeroDivisionError: division by zero" for s in steps)
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_loop_compression_keeps_head_tail_and_state():
+    _, data = trace(LOOP, "[1], 10", limits=TraceLimits(loop_head=3, loop_tail=2))
+    steps = data["steps"]
+    elided = [s for s in steps if s["event"] == "elided"]
+    assert len(elided) == 1
+    marker = elided[0]
+    assert marker["line"] == 8 and marker["iterations"] == 5
+    # the state after the elided iterations: i == 7 and the running total of 2*(0..7)
+    assert marker["state"]["i"] == "7" and marker["state"]["total"] == str(2 * sum(range(8)))
+    kept_i = [s["changed"]["i"] for s in steps if s["event"] == "line" and "i" in s.get("changed", {})]
+    assert kept_i == ["0", "1", "2", "8", "9"]
+    assert not data["truncated"]
+    text = render_trace(data)
+    assert "5 more iterations of the loop at line 8" in text
+
+
+def test_long_loop_is_compressed_not_dropped():
+    code = """
+    def f(n):
+        acc = 0
+        for i in range(n):
+            if i % 3 == 0:
+                acc += i
+        return acc
+    """
+    value, data = trace(code, "100000")
+    assert value == sum(i for i in range(100000) if i % 3 == 0)
+    assert data["n_events"] > 200_000
+    assert len(data["steps"]) < 40 and not data["truncated"]
+
+
+def test_step_budget_and_recording_cut():
+    code = """
+    def f(n):
+        if n == 0:
+            return 0
+        return 1 + f(n - 1)
+    """
+    _, data = trace(code, "300", limits=TraceLimits(max_steps=50))
+    assert data["truncated"] and data["steps"][-1]["event"] == "cut"
+    assert data["cuts"][0]["kind"] == "max_steps"
+    assert "trace cut" in render_trace(data)
+    with pytest.raises(StepBudgetExceeded):
+        trace("def f():\n    while True:\n        x = 1\n", limits=TraceLimits(max_events=5000))
+
+
+def test_user_repr_is_never_called():
+    code = """
+    class Evil:
+        def __init__(self):
+            self.value = 42
+        def __repr__(self):
+            while True:
+                pass
+        def __eq__(self, other):
+            raise RuntimeError("eq called")
+
+    def f():
+        e = Evil()
+        e.value = 43
+        return 1
+    """
+    value, data = trace(code)
+    assert value == 1
+    changes = [s["changed"]["e"] for s in data["steps"] if "e" in s.get("changed", {})]
+    assert changes == ["Evil(value=42)", "Evil(value=43)"]
+
+
+def test_safe_repr_bounds():
+    r = SafeRepr(max_chars=60, max_items=5)
+    cyclic = [1]
+    cyclic.append(cyclic)
+    assert r(cyclic) == "[1, ...]"
+    assert r(list(range(100))) == "[0, 1, 2, 3, 4, ...]"
+    assert r("x" * 1000).endswith("...") and len(r("x" * 1000)) == 60
+    assert r(10 ** 5000) == "<int with ~5000 digits>"
+    assert r({"a": (1,), "b": {2}}) == "{'a': (1,), 'b': {2}}"
+    assert r(Path) == "<class Path>" and r(len) == "<function len>"
+
+
+def test_numpy_reprs_are_bounded():
+    np = pytest.importorskip("numpy")
+    r = SafeRepr(max_chars=200)
+    assert r(np.arange(4)) == "array([0, 1, 2, 3])"
+    big = r(np.zeros((1000, 1000)))
+    assert "shape=(1000, 1000)" in big and len(big) <= 200
+    assert r(np.int64(7)) == "7"
+
+
+def test_generators_and_one_line_comprehensions():
+    code = """
+    def gen(n):
+        for i in range(n):
+            yield i * i
+
+    def f(n):
+        values = list(gen(n))
+        evens = {v for v in values if v % 2 == 0}
+        return sorted(evens)
+    """
+    value, data = trace(code, "5")
+    assert value == [0, 4, 16]
+    assert any(s["event"] == "call" and s["func"] == "gen" for s in data["steps"])
+    assert data["steps"][-1]["value"] == "[0, 4, 16]"
+
+
+def test_text_view_reads_like_snoop():
+    _, data = trace(LOOP, "[2], 2")
+    text = render_trace(data)
+    assert ">>> Call to f(xs=[2], n=2)" in text
+    assert "    6 |     total = 0" in text and "total = 0" in text
+    assert "<<< Return value from helper: 0" in text
+    assert text.splitlines()[-1] == "Result: (-2, 2, [4])"
+
+
+def _python_with_monitoring() -> str | None:
+    if sys.version_info >= (3, 12):
+        return sys.executable
+    candidates = sorted(str(p) for p in (Path.home() / ".pyenv" / "versions").glob("3.1[2-9]*/bin/python"))
+    candidates += [c for c in (shutil.which("python3.13"), shutil.which("python3.12")) if c]
+    for candidate in candidates:
+        probe = subprocess.run([candidate, "-c", "import sys; assert sys.version_info >= (3, 12)"],
+                               capture_output=True, timeout=30)
+        if probe.returncode == 0:
+            return candidate
+    return None
+
+
+def test_monitoring_backend_matches_settrace(tmp_path):
+    """sys.monitoring (3.12+) and sys.settrace (3.11) must record the same trace."""
+    python = _python_with_monitoring()
+    if python is None:
+        pytest.skip("no Python >= 3.12 available")
+    (tmp_path / "code2cot").symlink_to(REPO)
+    script = textwrap.dedent(f"""
+        import json, sys
+        from code2cot.builder.tracer import Tracer, TraceLimits, TASK_FILENAME
+        code = {LOOP!r}
+        ns = {{}}
+        exec(compile(code, TASK_FILENAME, "exec"), ns)
+        t = Tracer(code, TraceLimits(), backend="monitoring")
+        value = t.run(ns["f"], ([1, 2, 3], 10))
+        print(json.dumps(t.to_dict(return_repr=repr(value))))
+    """)
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    out = subprocess.run([python, "-c", script], capture_output=True, text=True, env=env, timeout=60, check=True)
+    theirs = json.loads(out.stdout)
+    _, ours = trace(LOOP, "[1, 2, 3], 10", backend="settrace")
+    assert theirs["backend"] == "monitoring"
+    assert theirs["steps"] == ours["steps"]
