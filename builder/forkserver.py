@@ -22,7 +22,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 
-from .isolation import SandboxLimits, hidden_import_roots, reap_slot
+from .isolation import SandboxLimits, enter_network_namespace, hidden_import_roots, reap_slot, spawn
 from .runner import run_task
 from .tracer import TraceLimits
 
@@ -42,6 +42,7 @@ class _Running:
     deadline: float
     started: float
     scratch: str
+    contained: bool  # in its own PID namespace: nothing it started outlives it
     chunks: list[bytes] = field(default_factory=list)
     size: int = 0
     overflow: bool = False
@@ -60,6 +61,7 @@ class ForkServer:
         self.inbox = b""
         self.closed = False
         self.out = sys.stdout.buffer
+        self.network_isolated = enter_network_namespace()
         self.expose = hidden_import_roots([sys.prefix, sys.base_prefix, sys.exec_prefix,
                                            os.path.dirname(os.path.realpath(sys.executable)), *sys.path]) \
             if os.geteuid() == 0 else []
@@ -103,17 +105,18 @@ class ForkServer:
         slot = self.free_slots.pop()
         scratch = tempfile.mkdtemp(prefix="code2cot-scratch-")
         read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the task process
-            try:
-                os.close(read_end)
-                run_task(request, slot, write_end, self.limits, self.trace_limits, scratch, self.expose)
-            finally:
-                os._exit(70)
+
+        def task_process(in_namespaces: bool) -> None:
+            os.close(read_end)
+            run_task(request, slot, write_end, self.limits, self.trace_limits, scratch, self.expose,
+                     in_namespaces, self.network_isolated)
+
+        pid, contained = spawn(task_process)
         os.close(write_end)
         os.set_blocking(read_end, False)
         now = time.monotonic()
-        child = _Running(request["id"], pid, slot, read_end, os.pidfd_open(pid), now + self.limits.wall_seconds, now, scratch)
+        child = _Running(request["id"], pid, slot, read_end, os.pidfd_open(pid), now + self.limits.wall_seconds, now,
+                         scratch, contained)
         self.running[pid] = child
         self.selector.register(read_end, selectors.EVENT_READ, ("pipe", child))
         self.selector.register(child.pidfd, selectors.EVENT_READ, ("exit", child))
@@ -139,7 +142,8 @@ class ForkServer:
     def _finish(self, child: _Running) -> None:
         _, status, usage = os.wait4(child.pid, 0)
         _kill_group(child.pid)
-        reap_slot(child.slot)
+        if not child.contained:
+            reap_slot(child.slot)
         while not child.pipe_closed and not child.overflow:
             try:
                 data = os.read(child.pipe, 1 << 20)
@@ -178,10 +182,11 @@ class ForkServer:
 
 
 def _kill_group(pid: int) -> None:
-    try:
-        os.killpg(pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
+    for kill in (os.kill, os.killpg):  # the process (PID 1 of its namespace), then its group
+        try:
+            kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
 
 
 def _preload() -> None:

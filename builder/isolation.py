@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import ctypes
 import os
+import platform
 import resource
 import signal
 from dataclasses import asdict, dataclass
+from typing import Callable
 
 CLONE_NEWNS = 0x00020000
 CLONE_NEWNET = 0x40000000
 CLONE_NEWUSER = 0x10000000
-MS_RDONLY, MS_NOSUID, MS_NODEV, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 32, 4096, 16384, 1 << 18
+CLONE_NEWPID = 0x20000000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 32, 4096, 16384, 1 << 18
 UID_BASE = 64000
 """Task slot ``k`` runs as uid/gid ``UID_BASE + k``: no files, no processes of its own
 elsewhere, so RLIMIT_NPROC and ``kill(-1)`` reach exactly that slot's processes."""
@@ -53,6 +56,7 @@ class IsolationReport:
     dropped_uid: int | None = None
     net_namespace: bool = False
     mount_namespace: bool = False
+    pid_namespace: bool = False
     notes: str = ""
 
 
@@ -110,31 +114,73 @@ def _mount(libc, source: bytes | None, target: bytes, fstype: bytes | None, flag
     return libc.mount(source, target, fstype, flags, data) == 0
 
 
-def isolate(slot: int, limits: SandboxLimits, scratch: str | None,
-            expose: list[tuple[str, str]] = ()) -> tuple[IsolationReport, str]:
-    """Isolate the current (child) process; returns the report and the scratch dir to work in."""
-    report = IsolationReport()
+_CLONE_SYSCALL = {"x86_64": 56, "aarch64": 220}.get(platform.machine())
+
+
+def enter_network_namespace() -> bool:
+    """Called once by the fork server: it and every task it forks get no network at all."""
+    flags = CLONE_NEWNET if os.geteuid() == 0 else CLONE_NEWUSER | CLONE_NEWNET  # unprivileged: via a user ns
+    return _libc().unshare(flags) == 0
+
+
+def spawn(run: Callable[[bool], None]) -> tuple[int, bool]:
+    """Fork a task process; as root it starts in fresh PID and mount namespaces.
+
+    As PID 1 of its own namespace the task cannot see or signal anything outside it,
+    and when it exits the kernel kills every process it left behind (fork bombs and
+    daemonised escapees included). Python's ``os.fork`` cannot ask for namespaces, so
+    this calls ``clone`` and then does the interpreter bookkeeping ``os.fork`` does.
+    ``run(in_namespaces)`` executes in the child and must not return.
+    """
+    if os.geteuid() == 0 and _CLONE_SYSCALL is not None:
+        api = ctypes.pythonapi
+        raw = ctypes.PyDLL(None)  # keeps the GIL held across the call, as os.fork does
+        raw.syscall.restype = ctypes.c_long
+        api.PyOS_BeforeFork()
+        pid = raw.syscall(_CLONE_SYSCALL, ctypes.c_ulong(CLONE_NEWPID | CLONE_NEWNS | signal.SIGCHLD),
+                          None, None, None, None)
+        if pid == 0:
+            api.PyOS_AfterFork_Child()
+            try:
+                run(True)
+            finally:
+                os._exit(70)
+        api.PyOS_AfterFork_Parent()
+        if pid > 0:
+            return pid, True
+    pid = os.fork()
+    if pid == 0:
+        try:
+            run(False)
+        finally:
+            os._exit(70)
+    return pid, False
+
+
+def isolate(slot: int, limits: SandboxLimits, scratch: str | None, expose: list[tuple[str, str]] = (),
+            in_namespaces: bool = False, network_isolated: bool = False) -> IsolationReport:
+    """Lock down the current (task) process and ``chdir`` into its scratch dir."""
+    report = IsolationReport(net_namespace=network_isolated, pid_namespace=in_namespaces)
     os.setsid()  # own session and process group: the parent kills the whole group
-    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGPIPE, signal.SIGXFSZ):
-        signal.signal(sig, signal.SIG_DFL if sig != signal.SIGXFSZ else signal.SIG_IGN)
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGPIPE):
+        signal.signal(sig, signal.SIG_DFL)
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # oversized writes fail with EFBIG instead
     libc = _libc()
     is_root = os.geteuid() == 0
-    if is_root:
-        if libc.unshare(CLONE_NEWNS | CLONE_NEWNET) == 0:
-            report.net_namespace = report.mount_namespace = True
-        elif libc.unshare(CLONE_NEWNET) == 0:
-            report.net_namespace = True
-    else:
-        # Unprivileged user namespaces give a private network namespace where allowed.
-        if libc.unshare(CLONE_NEWUSER | CLONE_NEWNET) == 0:
-            report.net_namespace = True
+    if is_root and not network_isolated:
+        report.net_namespace = libc.unshare(CLONE_NEWNET) == 0
+    if is_root and not in_namespaces:
+        in_namespaces = libc.unshare(CLONE_NEWNS) == 0
     workdir = scratch or "/tmp"
-    if report.mount_namespace:
+    if is_root and in_namespaces:
         size = f"size={limits.scratch_mb}m,mode=1777".encode()
         ok = _mount(libc, b"none", b"/", None, MS_REC | MS_PRIVATE, None)
         ok = ok and _mount(libc, b"tmpfs", b"/tmp", b"tmpfs", MS_NOSUID | MS_NODEV, size)
         if ok:
+            report.mount_namespace = True
             _mount(libc, b"tmpfs", b"/dev/shm", b"tmpfs", MS_NOSUID | MS_NODEV, b"size=1m,mode=1777")
+            if report.pid_namespace:  # a /proc that shows only this task's processes
+                _mount(libc, b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
             if expose and not _expose(libc, list(expose)):
                 report.notes += "could not expose import dirs; "
             # The root filesystem read-only for this process: world-writable dirs
@@ -153,7 +199,7 @@ def isolate(slot: int, limits: SandboxLimits, scratch: str | None,
         os.setresuid(uid, uid, uid)
         report.dropped_uid = uid
     os.chdir(workdir)
-    return report, workdir
+    return report
 
 
 def _set_limits(limits: SandboxLimits) -> None:
@@ -175,8 +221,9 @@ def _set_limits(limits: SandboxLimits) -> None:
 def reap_slot(slot: int) -> None:
     """Kill every process left behind by a slot's uid (daemonised escapees included).
 
-    ``kill(-1, SIGKILL)`` sent *as that uid* reaches exactly the processes the uid owns.
-    Run in a short-lived forked helper so the server itself never changes uid.
+    Only needed where a task could not get its own PID namespace. ``kill(-1, SIGKILL)``
+    sent *as that uid* reaches exactly the processes the uid owns; a short-lived
+    helper does it so the server itself never changes uid.
     """
     if os.geteuid() != 0:
         return

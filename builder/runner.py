@@ -104,7 +104,8 @@ def _error_text(exc: BaseException) -> str:
 
 
 def run_task(request: dict, slot: int, result_fd: int, limits: SandboxLimits, trace_limits: TraceLimits,
-             scratch: str | None, expose: list[tuple[str, str]] = ()) -> NoReturn:
+             scratch: str | None, expose: list[tuple[str, str]] = (), in_namespaces: bool = False,
+             network_isolated: bool = False) -> NoReturn:
     """Entry point of the forked task process. Never returns."""
     reporter = _Reporter(result_fd)
     try:
@@ -114,7 +115,7 @@ def run_task(request: dict, slot: int, result_fd: int, limits: SandboxLimits, tr
         keep = sorted({0, 1, 2, result_fd})
         for low, high in zip(keep, keep[1:] + [65536]):
             os.closerange(low + 1, high)
-        report, _ = isolate(slot, limits, scratch, expose)
+        report = isolate(slot, limits, scratch, expose, in_namespaces, network_isolated)
         reporter.isolation = vars(report)
         os.environ.clear()
         os.environ["HOME"] = "/tmp"
