@@ -1,0 +1,94 @@
+"""Sandbox behaviour on benign programs: order, verdict policy, recovery, speed of isolation."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+
+import pytest
+
+from code2cot.builder import Sandbox, SandboxLimits, Task, TraceLimits
+
+LIMITS = SandboxLimits(cpu_seconds=5, wall_seconds=10)
+
+
+def test_results_come_back_in_input_order_with_traces():
+    code = "def f(n):\n    total = 0\n    for i in range(n):\n        total += i * i\n    return total\n"
+    tasks = [Task(id=f"t{n}", code=code, input=str(n)) for n in range(40)]
+    with Sandbox(workers=2, limits=LIMITS) as sandbox:
+        results = list(sandbox.map(tasks))
+    assert [r.id for r in results] == [t.id for t in tasks]
+    assert all(r.ok for r in results)
+    assert [r.output for r in results] == [repr(sum(i * i for i in range(n))) for n in range(40)]
+    assert results[10].trace["steps"][-1] == {"event": "return", "func": "f", "line": 5, "depth": 0,
+                                              "source": "    return total", "value": "285"}
+    assert results[0].isolation.get("dropped_uid") or os.geteuid() != 0
+
+
+def test_stdout_is_captured_per_task():
+    code = "def f(name):\n    print('hello', name)\n    return len(name)\n"
+    with Sandbox(workers=1, limits=LIMITS) as sandbox:
+        result = sandbox.run(Task(id="p", code=code, input="'ada'"))
+    assert result.ok and result.output == "3" and result.stdout == "hello ada\n"
+    assert result.trace["stdout"] == "hello ada\n"
+
+
+def test_long_trace_policy():
+    code = "def f(n):\n    if n == 0:\n        return 0\n    return 1 + f(n - 1)\n"
+    task = Task(id="deep", code=code, input="200")
+    limits = TraceLimits(max_steps=100)
+    with Sandbox(workers=1, limits=LIMITS, trace_limits=limits) as sandbox:
+        kept = sandbox.run(task)
+    with Sandbox(workers=1, limits=LIMITS, trace_limits=limits, long_traces="fail") as sandbox:
+        failed = sandbox.run(task)
+    assert kept.ok and kept.trace["truncated"] and kept.output == "200"
+    assert failed.status == "trace_too_long" and "100 steps" in failed.error
+    with pytest.raises(ValueError, match="long_traces"):
+        Sandbox(long_traces="drop")
+
+
+def test_step_budget_is_a_deterministic_timeout():
+    code = "def f():\n    i = 0\n    while True:\n        i += 1\n"
+    with Sandbox(workers=1, limits=LIMITS, trace_limits=TraceLimits(max_events=20_000)) as sandbox:
+        result = sandbox.run(Task(id="spin", code=code, input=""))
+    assert result.status == "timeout" and "20000 executed steps" in result.error
+    assert result.cpu_seconds < 2  # stopped by the step count, long before the CPU limit
+    assert result.trace and result.trace["steps"][0]["event"] == "call"
+
+
+def test_server_death_loses_no_finished_result():
+    """Kill the fork server mid-batch: every task still gets exactly one result."""
+    code = "def f(n):\n    x = 0\n    for i in range(n):\n        x += i\n    return x\n"
+    tasks = [Task(id=str(i), code=code, input="30000") for i in range(24)]
+    with Sandbox(workers=2, limits=LIMITS) as sandbox:
+        results = []
+        for index, result in enumerate(sandbox.map(tasks)):
+            results.append(result)
+            if index == 3:
+                os.kill(sandbox.backend.process.pid, signal.SIGKILL)
+        restarts = sandbox.backend.restarts
+    assert [r.id for r in results] == [t.id for t in tasks]
+    assert all(r.ok for r in results), [(r.id, r.status, r.error) for r in results if not r.ok]
+    assert restarts == 1
+
+
+def test_isolation_costs_milliseconds():
+    tasks = [Task(id=str(i), code="def f(x):\n    return x + 1\n", input=str(i)) for i in range(60)]
+    with Sandbox(workers=2, limits=LIMITS) as sandbox:
+        list(sandbox.map(tasks[:4]))  # warm
+        start = time.perf_counter()
+        results = list(sandbox.map(tasks))
+        elapsed = time.perf_counter() - start
+    assert all(r.ok for r in results)
+    assert elapsed / len(tasks) < 0.05, f"{elapsed / len(tasks) * 1000:.1f} ms per task"
+
+
+def test_sandbox_is_usable_from_threads_one_map_at_a_time():
+    with Sandbox(workers=1, limits=LIMITS) as sandbox:
+        out = []
+        thread = threading.Thread(target=lambda: out.append(sandbox.run(Task(id="x", code="def f():\n    return 7", input=""))))
+        thread.start()
+        thread.join(30)
+    assert out and out[0].output == "7"
