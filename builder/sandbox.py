@@ -108,6 +108,7 @@ class ForkServerBackend:
         self.slot_base = slot_base
         self.process: subprocess.Popen | None = None
         self.restarts = 0
+        self.requests = 0
 
     # -- server lifecycle ---------------------------------------------------------
     def _environment(self) -> dict[str, str]:
@@ -169,6 +170,7 @@ class ForkServerBackend:
         os.set_blocking(out_fd, False)
         selector.register(in_fd, selectors.EVENT_READ)
         by_index: dict[int, Task] = {}
+        sent: dict[int, int] = {}  # request id -> task index
         writing = False
         try:
             while True:
@@ -185,7 +187,9 @@ class ForkServerBackend:
                     task = by_index[index]
                     pending[index] = task
                     attempts[index] = attempts.get(index, 0) + 1
-                    request = {"id": index, "code": task.code, "input": task.input, "entry_point": task.entry_point}
+                    self.requests += 1  # ids are unique per server, so a result left over from
+                    sent[self.requests] = index  # an abandoned earlier map() is recognised and dropped
+                    request = {"id": self.requests, "code": task.code, "input": task.input, "entry_point": task.entry_point}
                     outbox += json.dumps(request).encode() + b"\n"
                 while next_yield in done:
                     by_index.pop(next_yield, None)
@@ -216,7 +220,9 @@ class ForkServerBackend:
                             continue
                         inbox += data
                         for header, body in _frames(inbox):
-                            index = header["id"]
+                            index = sent.pop(header["id"], None)
+                            if index is None:
+                                continue
                             task = pending.pop(index)
                             done[index] = classify(task.id, header, body, self.limits)
                 if died:
@@ -232,6 +238,7 @@ class ForkServerBackend:
                         else:
                             retry.append(index)
                     pending.clear()
+                    sent.clear()
                     retry.sort(reverse=True)
                     assert self.process is not None and self.process.stdout and self.process.stdin
                     out_fd, in_fd = self.process.stdin.fileno(), self.process.stdout.fileno()

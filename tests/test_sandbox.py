@@ -92,3 +92,13 @@ def test_sandbox_is_usable_from_threads_one_map_at_a_time():
         thread.start()
         thread.join(30)
     assert out and out[0].output == "7"
+
+
+def test_abandoned_map_does_not_leak_results_into_the_next():
+    slow = "def f(n):\n    x = 0\n    for i in range(n):\n        x += i\n    return x\n"
+    with Sandbox(workers=2, limits=LIMITS) as sandbox:
+        for result in sandbox.map([Task(id=f"old{i}", code=slow, input="20000") for i in range(8)]):
+            break  # leave tasks in flight
+        fresh = list(sandbox.map([Task(id=f"new{i}", code="def f(x):\n    return -x\n", input=str(i)) for i in range(5)]))
+    assert [r.id for r in fresh] == [f"new{i}" for i in range(5)]
+    assert [r.output for r in fresh] == ["0", "-1", "-2", "-3", "-4"]
