@@ -51,7 +51,9 @@ class _Running:
 
 
 class ForkServer:
-    def __init__(self, workers: int, limits: SandboxLimits, trace_limits: TraceLimits, slot_base: int = 0) -> None:
+    def __init__(self, workers: int, limits: SandboxLimits, trace_limits: TraceLimits, slot_base: int = 0,
+                 scratch_root: str | None = None) -> None:
+        self.scratch_root = scratch_root
         self.limits = limits
         self.trace_limits = trace_limits
         self.free_slots = list(range(slot_base, slot_base + workers))
@@ -103,7 +105,7 @@ class ForkServer:
 
     def _start(self, request: dict) -> None:
         slot = self.free_slots.pop()
-        scratch = tempfile.mkdtemp(prefix="code2cot-scratch-")
+        scratch = tempfile.mkdtemp(prefix="task-", dir=self.scratch_root)
         read_end, write_end = os.pipe()
 
         def task_process(in_namespaces: bool) -> None:
@@ -204,7 +206,7 @@ def main() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when we stop
     _preload()
     server = ForkServer(config["workers"], SandboxLimits(**config["limits"]), TraceLimits(**config["trace_limits"]),
-                        config.get("slot_base", 0))
+                        config.get("slot_base", 0), config.get("scratch_root"))
     server.serve()
 
 

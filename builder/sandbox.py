@@ -13,9 +13,11 @@ from __future__ import annotations
 import json
 import os
 import selectors
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Iterator, Protocol
 
@@ -109,6 +111,7 @@ class ForkServerBackend:
         self.process: subprocess.Popen | None = None
         self.restarts = 0
         self.requests = 0
+        self.scratch_root: str | None = None
 
     # -- server lifecycle ---------------------------------------------------------
     def _environment(self) -> dict[str, str]:
@@ -123,7 +126,12 @@ class ForkServerBackend:
     def start(self) -> None:
         if self.process is not None and self.process.poll() is None:
             return
-        config = {"workers": self.workers, "slot_base": self.slot_base, "limits": self.limits.to_dict(),
+        # Per-task scratch dirs (used where a task gets no private tmpfs) live under one
+        # root that we own, so nothing is left behind even if the server is killed.
+        self.scratch_root = tempfile.mkdtemp(prefix="code2cot-sandbox-")
+        os.chmod(self.scratch_root, 0o711)
+        config = {"workers": self.workers, "slot_base": self.slot_base, "scratch_root": self.scratch_root,
+                  "limits": self.limits.to_dict(),
                   "trace_limits": self.trace_limits.to_dict()}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "code2cot.builder.forkserver", json.dumps(config)],
@@ -142,6 +150,12 @@ class ForkServerBackend:
             process.kill()
             process.wait()
         process.stdout.close()  # type: ignore[union-attr]
+        self._remove_scratch()
+
+    def _remove_scratch(self) -> None:
+        if self.scratch_root:
+            shutil.rmtree(self.scratch_root, ignore_errors=True)
+            self.scratch_root = None
 
     def __enter__(self) -> "ForkServerBackend":
         self.start()
@@ -252,6 +266,7 @@ class ForkServerBackend:
             self.process.kill()
             self.process.wait()
             self.process = None
+        self._remove_scratch()
         self.restarts += 1
         self.start()
 
