@@ -1,0 +1,105 @@
+"""Is a chain-of-thought's final answer the answer the program actually produced?
+
+Every CoT, template or LLM, passes through here before it enters a dataset. The
+answer is taken from the last ``final answer is: ...`` and compared with the
+executed ``repr`` of the return value: as Python literals where both parse
+(numbers with a tolerance, containers element-wise), else as normalised strings.
+CoTs that write code blocks or mention a trace are rejected too.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+import re
+from dataclasses import dataclass
+
+_FINAL = re.compile(r"final answer is\s*:?\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
+_TRACE_WORDS = re.compile(r"\b(the|this|given|provided|execution) trace\b|\btrace (shows|says|indicates)\b|\bsnoop\b",
+                          re.IGNORECASE)
+REASONS = ("no_final_answer", "wrong_answer", "code_block", "mentions_trace")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    verified: bool
+    reason: str | None = None
+    answer: str | None = None
+
+
+def extract_answer(cot: str) -> str | None:
+    matches = _FINAL.findall(cot)
+    if not matches:
+        return None
+    answer = _drop_period(matches[-1].strip())
+    for left, right in (("**", "**"), ("$", "$"), ("`", "`")):
+        if len(answer) >= len(left) + len(right) and answer.startswith(left) and answer.endswith(right):
+            answer = answer[len(left): -len(right)].strip()
+    answer = re.sub(r"^\\boxed\{(.*)\}$", r"\1", answer)
+    return _drop_period(answer)
+
+
+def _drop_period(answer: str) -> str:
+    """A sentence-ending period is not part of the answer (unless it makes a literal, e.g. ``1.``)."""
+    if answer.endswith(".") and not _parses(answer):
+        return answer[:-1].rstrip()
+    return answer
+
+
+def _parses(text: str) -> bool:
+    try:
+        ast.literal_eval(text)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
+    return True
+
+
+def _literal(text: str):
+    try:
+        return True, ast.literal_eval(text)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False, None
+
+
+def values_equal(a, b, rel_tol: float = 1e-6, abs_tol: float = 1e-9) -> bool:
+    """Literal-aware equality: floats with tolerance, containers element-wise, types respected."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        if isinstance(a, float) or isinstance(b, float):
+            if math.isnan(a) and math.isnan(b):
+                return True
+            return math.isclose(a, b, rel_tol=rel_tol, abs_tol=abs_tol)
+        return a == b
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(values_equal(x, y, rel_tol, abs_tol) for x, y in zip(a, b))
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(values_equal(a[k], b[k], rel_tol, abs_tol) for k in a)
+    return a == b
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().strip("'\""))
+
+
+def answers_match(predicted: str, expected: str) -> bool:
+    ok_p, value_p = _literal(predicted)
+    ok_e, value_e = _literal(expected)
+    if ok_p and ok_e:
+        return values_equal(value_p, value_e)
+    return normalise(predicted) == normalise(expected)
+
+
+def verify_cot(cot: str, expected_output: str) -> Verdict:
+    if "```" in cot:
+        return Verdict(False, "code_block")
+    if _TRACE_WORDS.search(cot):
+        return Verdict(False, "mentions_trace")
+    answer = extract_answer(cot)
+    if answer is None:
+        return Verdict(False, "no_final_answer")
+    if not answers_match(answer, expected_output):
+        return Verdict(False, "wrong_answer", answer)
+    return Verdict(True, None, answer)
