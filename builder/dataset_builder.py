@@ -1,0 +1,186 @@
+"""The ``datasets`` builder: program sources -> executed, traced, translated, verified rows.
+
+    builder = Code2CoT(config_name="default")            # shipped corpus, template CoT
+    builder.download_and_prepare(num_proc=2)
+    train = builder.as_dataset("train")
+    stream = Code2CoT(config_name="default").as_streaming_dataset("train")  # generated on the fly
+
+Splits are by problem (no problem in both). Every sample, kept or not, is one row
+with ``status``/``reason``; ``keep_rejected=False`` (the default) leaves the rejected
+ones out, ``code2cot build`` keeps them to write ``rejected.jsonl``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Iterator
+
+import datasets
+
+from .filters import FilterConfig, prefilter, split_of
+from .isolation import SandboxLimits
+from .records import FEATURES, make_record
+from .sandbox import Sandbox
+from .sources import load_tasks
+from .tasks import Task
+from .translation import TranslationRequest, make_translator
+from .tracer import TraceLimits
+
+_CITATION = """@inproceedings{jung2025code,
+  title     = {Code Execution as Grounded Supervision for {LLM} Reasoning},
+  author    = {Jung, Dongwon and Zhou, Wenxuan and Chen, Muhao},
+  booktitle = {Proceedings of EMNLP 2025},
+  year      = {2025},
+  eprint    = {2506.10343},
+  archivePrefix = {arXiv}
+}"""
+
+PYEDU_HUB_ID = "hkust-nlp/CodeIO-PyEdu-Reasoning-Raw"
+
+
+@dataclass
+class Code2CoTConfig(datasets.BuilderConfig):
+    """Where programs come from, how CoT is written, and the method's filters.
+
+    Filter defaults follow the method's released pipeline where it states them
+    (see the README's "Filters" table); every one can be changed per build.
+    """
+
+    source: str | None = None
+    """Folder, JSONL (CRUXEval or PyEdu shape) or Hub dataset id; None = the shipped corpus."""
+    source_split: str = "train"
+    translator: str = "template"
+    """``template`` (offline, deterministic) or ``llm`` (OpenAI-compatible server)."""
+    seed: int = 0
+    test_fraction: float = 0.1
+    keep_rejected: bool = False
+    # -- filters -----------------------------------------------------------------
+    max_trace_steps: int = 1000
+    """Recorded trace steps after loop compression; longer traces are rejected (``trace_too_long``)."""
+    max_prompt_chars: int = 8000
+    max_input_chars: int = 2000
+    max_inputs_per_problem: int = 5
+    one_sample_per_problem: bool = False
+    dedup_inputs: bool = True
+    drop_unseeded_random: bool = True
+    # -- execution ---------------------------------------------------------------
+    cpu_seconds: float = 10.0
+    memory_mb: int = 1024
+    max_events: int = 2_000_000
+    shards: int = 16
+    # -- LLM translator (key from OPENAI_API_KEY, never stored) -------------------
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_concurrency: int = 16
+    llm_timeout: float = 120.0
+    llm_max_retries: int = 5
+    llm_verify_retries: int = 2
+    llm_temperature: float = 0.0
+    llm_max_tokens: int = 4096
+    llm_cache_dir: str | None = None
+
+    def options(self) -> dict[str, Any]:
+        """The build options (for the saved build config); excludes datasets' own fields."""
+        own = {f.name for f in fields(datasets.BuilderConfig)}
+        return {k: v for k, v in asdict(self).items() if k not in own}
+
+
+class Code2CoT(datasets.GeneratorBasedBuilder):
+    """Grounded chain-of-thought from executed Python programs."""
+
+    VERSION = datasets.Version("1.0.0")
+    BUILDER_CONFIG_CLASS = Code2CoTConfig
+    BUILDER_CONFIGS = [
+        Code2CoTConfig(name="default", description="The shipped corpus, template translator (offline)."),
+        Code2CoTConfig(name="pyedu", source=PYEDU_HUB_ID,
+                       description="CodeI/O PyEdu raw programs (Hub or a local JSONL), template translator."),
+        Code2CoTConfig(name="cruxeval", source=None, max_inputs_per_problem=1,
+                       description="CRUXEval-shaped JSONL (set source), template translator."),
+        Code2CoTConfig(name="default-llm", translator="llm",
+                       description="The shipped corpus, LLM translator (OpenAI-compatible server)."),
+        Code2CoTConfig(name="pyedu-llm", source=PYEDU_HUB_ID, translator="llm",
+                       description="CodeI/O PyEdu raw programs, LLM translator."),
+    ]
+    DEFAULT_CONFIG_NAME = "default"
+    config: Code2CoTConfig
+
+    def _info(self) -> datasets.DatasetInfo:
+        return datasets.DatasetInfo(
+            description="Chain-of-thought grounded in real execution traces of Python programs.",
+            features=FEATURES, citation=_CITATION, license="apache-2.0",
+            homepage="https://arxiv.org/abs/2506.10343",
+        )
+
+    def _split_generators(self, dl_manager) -> list[datasets.SplitGenerator]:
+        cfg = self.config
+        if cfg.name == "cruxeval" and cfg.source is None:
+            raise ValueError("the 'cruxeval' config needs source=PATH_TO_JSONL")
+        tasks = list(load_tasks(cfg.source, split=cfg.source_split))
+        decisions = prefilter(tasks, FilterConfig(cfg.max_input_chars, cfg.max_prompt_chars, cfg.max_inputs_per_problem,
+                                                  cfg.dedup_inputs, cfg.drop_unseeded_random))
+        generators = []
+        for split in ("train", "test"):
+            mine = [d for d in decisions if split_of(d[0].problem_id, cfg.test_fraction, cfg.seed) == split]
+            generators.append(datasets.SplitGenerator(
+                name=datasets.Split.TRAIN if split == "train" else datasets.Split.TEST,
+                gen_kwargs={"shards": _shard(mine, cfg.shards)},
+            ))
+        return generators
+
+    def _generate_examples(self, shards: list[dict]) -> Iterator[tuple[str, dict]]:
+        cfg = self.config
+        translator = make_translator(cfg)
+        limits = SandboxLimits(cpu_seconds=cfg.cpu_seconds, wall_seconds=max(3 * cfg.cpu_seconds, cfg.cpu_seconds + 5),
+                               memory_mb=cfg.memory_mb)
+        trace_limits = TraceLimits(max_events=cfg.max_events, max_steps=max(cfg.max_trace_steps + 1, 50))
+        with Sandbox(workers=1, limits=limits, trace_limits=trace_limits) as sandbox:
+            for shard in shards:
+                yield from self._shard_rows(shard, sandbox, translator)
+
+    def _shard_rows(self, shard: list, sandbox: Sandbox, translator) -> Iterator[tuple[str, dict]]:
+        cfg = self.config
+        items = [(Task(**task), reason, message) for task, reason, message in shard]
+        rows: dict[str, dict] = {}
+        runnable = [task for task, reason, _ in items if reason is None]
+        for task, reason, message in items:
+            if reason is not None:
+                rows[task.id] = make_record(task, status="rejected", reason=reason, error=message)
+        requests: list[TranslationRequest] = []
+        for task, result in zip(runnable, sandbox.map(runnable)):
+            if not result.ok:
+                rows[task.id] = make_record(task, status=result.status, reason=result.status, error=result.error,
+                                            trace=result.trace)
+            elif result.trace is None or result.trace.get("truncated") or result.trace["n_steps"] > cfg.max_trace_steps:
+                rows[task.id] = make_record(task, status="trace_too_long", reason="trace_too_long", output=result.output,
+                                            trace=result.trace,
+                                            error=f"trace has more than {cfg.max_trace_steps} steps after loop compression")
+            else:
+                requests.append(TranslationRequest(task, result.output or "", result.trace))
+        for request, translation in zip(requests, translator.translate_all(requests)):
+            rows[request.task.id] = make_record(
+                request.task, status="ok" if translation.verified else "unverified", output=request.output,
+                trace=request.trace, cot=translation.cot, translator=translator.name, verified=translation.verified,
+                reason=translation.reason, error=translation.error,
+            )
+        taken: set[str] = set()
+        for task, _, _ in items:
+            row = rows[task.id]
+            if row["status"] == "ok" and cfg.one_sample_per_problem:
+                if row["problem_id"] in taken:
+                    row.update(status="extra_sample", reason="extra_sample", verified=False,
+                               error="only one sample per problem is kept")
+                taken.add(row["problem_id"])
+            if row["status"] == "ok" or cfg.keep_rejected:
+                yield task.id, row
+
+
+def _shard(decisions: list, count: int) -> list[list]:
+    """Whole problems per shard (so per-problem rules hold inside one), in source order."""
+    problems: dict[str, list] = {}
+    for task, reason, message in decisions:
+        problems.setdefault(task.problem_id, []).append((task.to_dict(), reason, message))
+    count = max(1, min(count, len(problems)))
+    shards: list[list] = [[] for _ in range(count)]
+    for index, items in enumerate(problems.values()):
+        shards[index * count // len(problems)].extend(items)
+    return shards

@@ -1,0 +1,280 @@
+"""Trace -> CoT with an LLM behind any OpenAI-compatible API (OpenAI, vLLM, TGI, llama.cpp, Ollama).
+
+* the method's translation prompt: question, input, code and the trace's text view,
+  with rules (exact values, no code, never mention the trace);
+* bounded async concurrency, a per-request timeout, retries with exponential backoff
+  and jitter on 429/5xx/timeouts/connection errors;
+* an on-disk, content-addressed cache keyed by (prompt, model, sampling params,
+  translator version): a rerun makes no request, and a run killed with -9 resumes
+  without repeating an answered request (each answer is written atomically the
+  moment it arrives);
+* every CoT is verified against the executed output; a mismatch is retried with a
+  corrective hint, then rejected as ``unverified``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import os
+import random
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .trace_text import render_trace
+from .translation import Translation, TranslationRequest
+from .verify import verify_cot
+
+LLM_TRANSLATOR_VERSION = "llm/1"
+
+SYSTEM_PROMPT = "You turn a program's recorded execution into clear, natural step-by-step reasoning."
+
+TRANSLATION_PROMPT = """You are given a question about a Python function, the function's code, an input, and a step-by-step record of what actually happened when the function ran on that input.
+
+Question: {question}
+
+Code:
+```python
+{code}
+```
+
+Input: {call}
+
+Execution record (line numbers, source lines, and the values variables took):
+{trace_text}
+
+Write the reasoning a careful person would go through to predict the output of {call}, step by step, in natural language.
+Rules:
+- Use the exact values from the execution record for every intermediate result.
+- Do not write code or code blocks.
+- Do not mention that you were given an execution record or a trace; reason as if you worked it out yourself.
+- End with exactly this line: Therefore, the final answer is: <output>
+  where <output> is the Python repr of the value the function returns."""
+
+CORRECTION_HINT = ("Your final answer was {answer}, but running the program returns {output}. Rewrite the reasoning so "
+                   "that it follows the execution exactly, without mentioning this correction, and end with: "
+                   "Therefore, the final answer is: {output}")
+
+_RETRYABLE_STATUS = {408, 409, 429}
+
+
+class LLMError(RuntimeError):
+    """A request that failed for good (after retries, or not retryable)."""
+
+
+@dataclass
+class LLMSettings:
+    model: str
+    base_url: str | None = None
+    concurrency: int = 16
+    timeout: float = 120.0
+    max_retries: int = 5
+    verify_retries: int = 2
+    temperature: float = 0.0
+    max_tokens: int = 4096
+    cache_dir: str | None = None
+    backoff_base: float = 0.5
+    backoff_max: float = 30.0
+
+    @classmethod
+    def from_config(cls, config: Any) -> "LLMSettings":
+        if not getattr(config, "llm_model", None):
+            raise ValueError("the llm translator needs a model (--model / llm_model)")
+        return cls(model=config.llm_model, base_url=config.llm_base_url, concurrency=config.llm_concurrency,
+                   timeout=config.llm_timeout, max_retries=config.llm_max_retries,
+                   verify_retries=config.llm_verify_retries, temperature=config.llm_temperature,
+                   max_tokens=config.llm_max_tokens, cache_dir=config.llm_cache_dir)
+
+    def sampling(self) -> dict[str, Any]:
+        return {"temperature": self.temperature, "max_tokens": self.max_tokens}
+
+
+@dataclass
+class LLMStats:
+    requests: int = 0
+    cache_hits: int = 0
+    retries: int = 0
+    failures: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+
+    def add(self, other: "LLMStats") -> None:
+        for key, value in asdict(other).items():
+            setattr(self, key, getattr(self, key) + value)
+
+
+def translation_messages(request: TranslationRequest) -> list[dict[str, str]]:
+    task = request.task
+    prompt = TRANSLATION_PROMPT.format(
+        question=(task.question or "What does the function return for this input?").strip(),
+        code=task.code.rstrip(), call=f"{task.entry_point}({task.input})",
+        trace_text=render_trace(request.trace),
+    )
+    return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": prompt}]
+
+
+def strip_reasoning(text: str) -> str:
+    """Drop a reasoning model's thinking: everything up to the last ``</think>``."""
+    return text.rsplit("</think>", 1)[-1].strip()
+
+
+class ResponseCache:
+    """One JSON file per answered request, named by the hash of everything that shaped it."""
+
+    def __init__(self, root: str | os.PathLike) -> None:
+        self.root = Path(root)
+        self.root.mkdir(parents=True, exist_ok=True)
+
+    @staticmethod
+    def key(messages: list[dict], model: str, sampling: dict) -> str:
+        blob = json.dumps({"messages": messages, "model": model, "sampling": sampling,
+                           "version": LLM_TRANSLATOR_VERSION}, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(blob.encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict | None:
+        try:
+            return json.loads(self._path(key).read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return None  # a torn file cannot exist (atomic writes), but never trust disk blindly
+
+    def put(self, key: str, value: dict) -> None:
+        path = self._path(key)
+        path.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(value, handle, ensure_ascii=False)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+
+
+class LLMTranslator:
+    name = "llm"
+    version = LLM_TRANSLATOR_VERSION
+
+    def __init__(self, settings: LLMSettings, api_key: str | None = None) -> None:
+        self.settings = settings
+        self.api_key = api_key if api_key is not None else os.environ.get("OPENAI_API_KEY")
+        if not self.api_key:
+            if settings.base_url is None:
+                raise ValueError("the llm translator needs OPENAI_API_KEY (or --base-url for a local server)")
+            self.api_key = "EMPTY"  # local OpenAI-compatible servers accept any key
+        cache_dir = settings.cache_dir or os.path.join(os.path.expanduser("~"), ".cache", "code2cot", "llm")
+        self.cache = ResponseCache(cache_dir)
+        self.stats = LLMStats()
+
+    # -- public ---------------------------------------------------------------------
+    def translate_all(self, requests: list[TranslationRequest]) -> list[Translation]:
+        if not requests:
+            return []
+        return asyncio.run(self._translate_all(requests))
+
+    async def _translate_all(self, requests: list[TranslationRequest]) -> list[Translation]:
+        from openai import AsyncOpenAI
+
+        started = time.perf_counter()
+        client = AsyncOpenAI(base_url=self.settings.base_url, api_key=self.api_key, max_retries=0,
+                             timeout=self.settings.timeout)
+        semaphore = asyncio.Semaphore(max(1, self.settings.concurrency))
+        try:
+            return list(await asyncio.gather(*(self._translate(client, semaphore, r) for r in requests)))
+        finally:
+            await client.close()
+            self.stats.seconds += time.perf_counter() - started
+
+    # -- one sample -------------------------------------------------------------------
+    async def _translate(self, client, semaphore, request: TranslationRequest) -> Translation:
+        messages = translation_messages(request)
+        usage = {"prompt_tokens": 0, "completion_tokens": 0}
+        last = Translation("", False, "no_final_answer")
+        for attempt in range(self.settings.verify_retries + 1):
+            try:
+                answer = await self._complete(client, semaphore, messages)
+            except LLMError as exc:
+                self.stats.failures += 1
+                return Translation("", False, "llm_error", str(exc), attempt + 1, usage)
+            for key in usage:
+                usage[key] += answer.get("usage", {}).get(key, 0)
+            if answer.get("finish_reason") == "length":
+                return Translation("", False, "length", "the model hit max_tokens before finishing", attempt + 1, usage)
+            cot = strip_reasoning(answer.get("content") or "")
+            verdict = verify_cot(cot, request.output)
+            if verdict.verified:
+                return Translation(cot, True, None, None, attempt + 1, usage)
+            last = Translation(cot, False, "unverified", f"CoT failed verification ({verdict.reason}); "
+                                                          f"answer {verdict.answer!r} vs {request.output!r}", attempt + 1, usage)
+            messages = messages + [
+                {"role": "assistant", "content": cot},
+                {"role": "user", "content": CORRECTION_HINT.format(answer=verdict.answer or "missing", output=request.output)},
+            ]
+        last.cot = ""  # an unverified CoT never enters the dataset
+        return last
+
+    async def _complete(self, client, semaphore, messages: list[dict]) -> dict:
+        settings = self.settings
+        key = ResponseCache.key(messages, settings.model, settings.sampling())
+        cached = self.cache.get(key)
+        if cached is not None:
+            self.stats.cache_hits += 1
+            return cached
+        async with semaphore:
+            answer = await self._request_with_retries(client, messages)
+        self.cache.put(key, answer)
+        return answer
+
+    async def _request_with_retries(self, client, messages: list[dict]) -> dict:
+        import openai
+
+        settings = self.settings
+        for attempt in range(settings.max_retries + 1):
+            self.stats.requests += 1
+            try:
+                response = await client.chat.completions.create(
+                    model=settings.model, messages=messages, temperature=settings.temperature,
+                    max_tokens=settings.max_tokens,
+                )
+                return _parse_response(response)
+            except (openai.APITimeoutError, openai.APIConnectionError, openai.RateLimitError,
+                    openai.InternalServerError) as exc:
+                error: Exception = exc
+            except openai.APIStatusError as exc:
+                if exc.status_code not in _RETRYABLE_STATUS and exc.status_code < 500:
+                    raise LLMError(f"HTTP {exc.status_code}: {str(exc)[:200]}") from None
+                error = exc
+            except _GarbageResponse as exc:
+                error = exc
+            if attempt == settings.max_retries:
+                raise LLMError(f"gave up after {attempt + 1} attempts: {type(error).__name__}: {str(error)[:200]}")
+            self.stats.retries += 1
+            delay = min(settings.backoff_max, settings.backoff_base * 2 ** attempt)
+            await asyncio.sleep(delay * (0.5 + random.random() / 2))  # full jitter keeps clients apart
+        raise AssertionError("unreachable")
+
+
+class _GarbageResponse(Exception):
+    """A 200 reply that is not a chat completion."""
+
+
+def _parse_response(response: Any) -> dict:
+    try:
+        choice = response.choices[0]
+        content = choice.message.content
+        finish_reason = choice.finish_reason
+    except (AttributeError, IndexError, TypeError):
+        raise _GarbageResponse("reply has no choices/message") from None
+    if not isinstance(content, str):
+        raise _GarbageResponse("reply has no text content")
+    usage = getattr(response, "usage", None)
+    return {
+        "content": content, "finish_reason": finish_reason,
+        "usage": {"prompt_tokens": getattr(usage, "prompt_tokens", 0) or 0,
+                  "completion_tokens": getattr(usage, "completion_tokens", 0) or 0},
+    }
