@@ -117,6 +117,41 @@ def _trace(args: argparse.Namespace) -> int:
     return _trace_batch(args)
 
 
+def _build(args: argparse.Namespace) -> int:
+    from .builder.build import build_dataset
+    from .builder.sources import SourceError
+
+    options = {"translator": args.translator, "seed": args.seed}
+    if args.source is not None:
+        options["source"] = args.source
+    for name in ("source_split", "test_fraction", "max_trace_steps", "max_prompt_chars", "max_input_chars",
+                 "max_inputs_per_problem", "cpu_seconds"):
+        value = getattr(args, name)
+        if value is not None:
+            options[name] = value
+    if args.one_sample_per_problem:
+        options["one_sample_per_problem"] = True
+    if args.keep_duplicate_inputs:
+        options["dedup_inputs"] = False
+    if args.keep_unseeded_random:
+        options["drop_unseeded_random"] = False
+    if args.translator == "llm":
+        if not args.model:
+            print("error: --translator llm needs --model (and --base-url for a non-OpenAI server)", file=sys.stderr)
+            return 2
+        options.update(llm_model=args.model, llm_base_url=args.base_url, llm_concurrency=args.concurrency,
+                       llm_cache_dir=args.cache_dir, llm_timeout=args.timeout, llm_verify_retries=args.verify_retries,
+                       llm_max_tokens=args.max_tokens, llm_temperature=args.temperature)
+    try:
+        summary = build_dataset(args.out, config_name=args.config, num_proc=args.num_proc, **options)
+    except (SourceError, ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print()
+    print(summary.table())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="code2cot", description=__doc__)
     parser.add_argument("--version", action="version", version=_version())
@@ -137,6 +172,36 @@ def build_parser() -> argparse.ArgumentParser:
     trace.add_argument("--memory-mb", type=int, default=1024, help="address-space limit per task")
     trace.add_argument("--quiet", action="store_true", help="no progress bar")
     trace.set_defaults(func=_trace)
+
+    build = sub.add_parser("build", help="build the grounded-CoT dataset into a Hub-ready folder",
+                           description="Execute, trace, translate and verify; write data/*.parquet, README.md, "
+                                       "rejected.jsonl and build_config.json.")
+    build.add_argument("--config", default="default", help="builder config: default, pyedu, cruxeval, default-llm, pyedu-llm")
+    build.add_argument("--source", help="folder, JSONL or Hub dataset id (default: the config's, i.e. the shipped corpus)")
+    build.add_argument("--source-split", help="split of a Hub source")
+    build.add_argument("--translator", choices=["template", "llm"], default="template")
+    build.add_argument("--num-proc", type=int, default=os.cpu_count() or 1, help="parallel generation processes")
+    build.add_argument("--out", default="out/dataset", help="output folder (default: out/dataset)")
+    build.add_argument("--seed", type=int, default=0)
+    build.add_argument("--test-fraction", type=float)
+    build.add_argument("--max-trace-steps", type=int)
+    build.add_argument("--max-prompt-chars", type=int)
+    build.add_argument("--max-input-chars", type=int)
+    build.add_argument("--max-inputs-per-problem", type=int)
+    build.add_argument("--one-sample-per-problem", action="store_true")
+    build.add_argument("--keep-duplicate-inputs", action="store_true")
+    build.add_argument("--keep-unseeded-random", action="store_true")
+    build.add_argument("--cpu-seconds", type=float)
+    llm = build.add_argument_group("LLM translator (key from OPENAI_API_KEY)")
+    llm.add_argument("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1")
+    llm.add_argument("--model")
+    llm.add_argument("--concurrency", type=int, default=16)
+    llm.add_argument("--timeout", type=float, default=120.0, help="seconds per request")
+    llm.add_argument("--verify-retries", type=int, default=2, help="retries with a corrective hint on a wrong answer")
+    llm.add_argument("--max-tokens", type=int, default=4096)
+    llm.add_argument("--temperature", type=float, default=0.0)
+    llm.add_argument("--cache-dir", help="response cache (default: ~/.cache/code2cot/llm)")
+    build.set_defaults(func=_build)
     return parser
 
 

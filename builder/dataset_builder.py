@@ -78,6 +78,8 @@ class Code2CoTConfig(datasets.BuilderConfig):
     llm_temperature: float = 0.0
     llm_max_tokens: int = 4096
     llm_cache_dir: str | None = None
+    llm_stats_dir: str | None = None
+    """Where each worker leaves its request/token counts for the build summary."""
 
     def options(self) -> dict[str, Any]:
         """The build options (for the saved build config); excludes datasets' own fields."""

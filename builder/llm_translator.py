@@ -21,7 +21,7 @@ import os
 import random
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +77,7 @@ class LLMSettings:
     temperature: float = 0.0
     max_tokens: int = 4096
     cache_dir: str | None = None
+    stats_dir: str | None = None
     backoff_base: float = 0.5
     backoff_max: float = 30.0
 
@@ -87,7 +88,8 @@ class LLMSettings:
         return cls(model=config.llm_model, base_url=config.llm_base_url, concurrency=config.llm_concurrency,
                    timeout=config.llm_timeout, max_retries=config.llm_max_retries,
                    verify_retries=config.llm_verify_retries, temperature=config.llm_temperature,
-                   max_tokens=config.llm_max_tokens, cache_dir=config.llm_cache_dir)
+                   max_tokens=config.llm_max_tokens, cache_dir=config.llm_cache_dir,
+                   stats_dir=getattr(config, "llm_stats_dir", None))
 
     def sampling(self) -> dict[str, Any]:
         return {"temperature": self.temperature, "max_tokens": self.max_tokens}
@@ -175,7 +177,21 @@ class LLMTranslator:
     def translate_all(self, requests: list[TranslationRequest]) -> list[Translation]:
         if not requests:
             return []
-        return asyncio.run(self._translate_all(requests))
+        before = LLMStats(**asdict(self.stats))
+        try:
+            return asyncio.run(self._translate_all(requests))
+        finally:
+            self._save_stats(before)
+
+    def _save_stats(self, before: LLMStats) -> None:
+        """Leave this call's counts where the build (maybe in another process) can add them up."""
+        if not self.settings.stats_dir:
+            return
+        delta = {k: v - getattr(before, k) for k, v in asdict(self.stats).items()}
+        os.makedirs(self.settings.stats_dir, exist_ok=True)
+        fd, path = tempfile.mkstemp(dir=self.settings.stats_dir, suffix=".json")
+        with os.fdopen(fd, "w") as handle:
+            json.dump(delta, handle)
 
     async def _translate_all(self, requests: list[TranslationRequest]) -> list[Translation]:
         from openai import AsyncOpenAI

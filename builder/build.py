@@ -1,0 +1,206 @@
+"""``code2cot build``: run the ``datasets`` builder and write a Hub-ready folder.
+
+    OUT/
+      data/train-00000-of-00001.parquet, data/test-00000-of-00001.parquet
+      rejected.jsonl        every dropped sample with its reason (nothing silently dropped)
+      build_config.json     the exact options and package versions, to rebuild it
+      README.md             YAML ``configs`` so ``load_dataset(OUT)`` and the Hub find the data
+
+The folder has the layout of a Hub dataset repo: ``datasets.load_dataset(OUT)`` loads
+it exactly as ``load_dataset("org/name")`` will once it is pushed.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import math
+import os
+import platform
+import shutil
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import datasets
+
+from .dataset_builder import Code2CoT
+
+ROWS_PER_SHARD = 5000
+REJECTED_FIELDS = ("id", "problem_id", "split", "source", "entry_point", "input", "status", "reason", "error")
+
+
+@dataclass
+class BuildSummary:
+    out_dir: str
+    config: dict[str, Any]
+    splits: dict[str, int] = field(default_factory=dict)
+    statuses: dict[str, int] = field(default_factory=dict)
+    reasons: dict[str, int] = field(default_factory=dict)
+    translated: int = 0
+    verified: int = 0
+    trace_steps_mean: float = 0.0
+    trace_steps_median: float = 0.0
+    cot_chars_mean: float = 0.0
+    cot_words_mean: float = 0.0
+    seconds: float = 0.0
+    llm: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def verified_rate(self) -> float:
+        return self.verified / self.translated if self.translated else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dict(self.__dict__)
+        data["verified_rate"] = round(self.verified_rate, 4)
+        return data
+
+    def table(self) -> str:
+        total = sum(self.statuses.values())
+        lines = [f"{'status / reason':<24} {'count':>7} {'share':>7}"]
+        for status, count in sorted(self.statuses.items(), key=lambda kv: -kv[1]):
+            lines.append(f"{status:<24} {count:>7} {count / max(total, 1):>7.1%}")
+            if status != "ok":
+                for reason, n in sorted(((r, n) for (s, r), n in self._pairs() if s == status), key=lambda kv: -kv[1]):
+                    if reason != status:
+                        lines.append(f"  {reason:<22} {n:>7}")
+        lines += [
+            f"{'total samples':<24} {total:>7}",
+            "",
+            f"splits: " + ", ".join(f"{k}={v}" for k, v in self.splits.items()),
+            f"verified rate: {self.verified}/{self.translated} = {self.verified_rate:.1%}",
+            f"trace steps: mean {self.trace_steps_mean:.1f}, median {self.trace_steps_median:.1f}",
+            f"CoT length: mean {self.cot_chars_mean:.0f} characters ({self.cot_words_mean:.0f} words)",
+        ]
+        if self.llm:
+            lines.append("LLM: " + ", ".join(f"{k}={v}" for k, v in self.llm.items()))
+        lines.append(f"wrote {self.out_dir} in {self.seconds:.1f}s")
+        return "\n".join(lines)
+
+    def _pairs(self):
+        return [(tuple(k.split("/", 1)), v) for k, v in self.reasons.items()]
+
+
+def _versions() -> dict[str, str]:
+    from importlib import metadata
+
+    out = {"python": platform.python_version()}
+    for name in ("code2cot", "datasets", "huggingface_hub", "openai"):
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            pass
+    return out
+
+
+def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_proc: int | None = None,
+                  **options: Any) -> BuildSummary:
+    """Build, verify and write the dataset folder; returns the summary."""
+    started = time.perf_counter()
+    out = Path(out_dir)
+    work = Path(tempfile.mkdtemp(prefix="code2cot-build-"))
+    stats_dir = work / "llm-stats"
+    try:
+        builder = Code2CoT(config_name=config_name, cache_dir=str(work / "cache"), keep_rejected=True,
+                           llm_stats_dir=str(stats_dir), **options)
+        builder.download_and_prepare(num_proc=num_proc if num_proc and num_proc > 1 else None,
+                                     download_mode=datasets.DownloadMode.FORCE_REDOWNLOAD)
+        config = builder.config.options()
+        config.pop("keep_rejected", None)
+        config.pop("llm_stats_dir", None)
+        summary = BuildSummary(out_dir=str(out), config=dict(config, config_name=config_name))
+        staging = Path(tempfile.mkdtemp(prefix=".code2cot-out-", dir=out.parent if out.parent.exists() else None))
+        rejected: list[dict] = []
+        steps: list[int] = []
+        cot_chars: list[int] = []
+        cot_words: list[int] = []
+        statuses: collections.Counter[str] = collections.Counter()
+        reasons: collections.Counter[str] = collections.Counter()
+        (staging / "data").mkdir(parents=True)
+        for split in ("train", "test"):
+            info = builder.info.splits.get(split) if builder.info.splits else None
+            if info is None or not info.num_examples:
+                summary.splits[split] = 0
+                continue
+            table = builder.as_dataset(split)
+            keep = [i for i, status in enumerate(table["status"]) if status == "ok"]
+            for row in table.select_columns([f for f in REJECTED_FIELDS if f != "split"]):
+                statuses[row["status"]] += 1
+                if row["status"] != "ok":
+                    reasons[f"{row['status']}/{row['reason'] or row['status']}"] += 1
+                    rejected.append({k: (split if k == "split" else row.get(k)) for k in REJECTED_FIELDS})
+            for row in table.select_columns(["status", "verified", "n_steps", "cot"]):
+                if row["status"] in ("ok", "unverified"):
+                    summary.translated += 1
+                    summary.verified += bool(row["verified"])
+                if row["status"] == "ok":
+                    steps.append(row["n_steps"])
+                    cot_chars.append(len(row["cot"]))
+                    cot_words.append(len(row["cot"].split()))
+            kept = table.select(keep)
+            summary.splits[split] = len(kept)
+            _write_parquet(kept, staging / "data", split)
+        summary.statuses = dict(statuses)
+        summary.reasons = dict(reasons)
+        if steps:
+            summary.trace_steps_mean = round(statistics.fmean(steps), 2)
+            summary.trace_steps_median = float(statistics.median(steps))
+            summary.cot_chars_mean = round(statistics.fmean(cot_chars), 1)
+            summary.cot_words_mean = round(statistics.fmean(cot_words), 1)
+        summary.llm = _llm_stats(stats_dir)
+        with (staging / "rejected.jsonl").open("w", encoding="utf-8") as handle:
+            for row in rejected:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        summary.seconds = round(time.perf_counter() - started, 2)
+        build_config = {"config_name": config_name, "options": summary.config, "num_proc": num_proc,
+                        "versions": _versions(), "summary": summary.to_dict()}
+        (staging / "build_config.json").write_text(json.dumps(build_config, indent=2, ensure_ascii=False) + "\n")
+        (staging / "README.md").write_text(_minimal_card(summary))
+        _replace_dir(staging, out)
+        return summary
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _write_parquet(table: datasets.Dataset, folder: Path, split: str) -> None:
+    shards = max(1, math.ceil(len(table) / ROWS_PER_SHARD))
+    for index in range(shards):
+        part = table.shard(num_shards=shards, index=index, contiguous=True)
+        part.to_parquet(str(folder / f"{split}-{index:05d}-of-{shards:05d}.parquet"))
+
+
+def _llm_stats(stats_dir: Path) -> dict[str, Any]:
+    if not stats_dir.is_dir():
+        return {}
+    total: collections.Counter[str] = collections.Counter()
+    for path in stats_dir.glob("*.json"):
+        for key, value in json.loads(path.read_text()).items():
+            total[key] += value
+    if "seconds" in total:
+        total["seconds"] = round(total["seconds"], 2)
+    return dict(total)
+
+
+def _replace_dir(staging: Path, out: Path) -> None:
+    """Move the finished files in only once everything was written (a failed build leaves the old one)."""
+    out.mkdir(parents=True, exist_ok=True)
+    old_data = out / "data"
+    if old_data.exists():
+        shutil.rmtree(old_data)
+    for item in staging.iterdir():
+        target = out / item.name
+        os.replace(item, target)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _minimal_card(summary: BuildSummary) -> str:
+    splits = [s for s, n in summary.splits.items() if n]
+    files = "\n".join(f"      - split: {s}\n        path: data/{s}-*.parquet" for s in splits)
+    return (
+        "---\nlicense: apache-2.0\nconfigs:\n  - config_name: default\n    data_files:\n" + files + "\n---\n\n"
+        "# code2cot\n\nChain-of-thought grounded in executed Python programs. "
+        "Built with `code2cot build`; see `build_config.json` for the exact options.\n"
+    )
