@@ -265,8 +265,8 @@ class LLMTranslator:
                 if exc.status_code not in _RETRYABLE_STATUS and exc.status_code < 500:
                     raise LLMError(f"HTTP {exc.status_code}: {str(exc)[:200]}") from None
                 error = exc
-            except _GarbageResponse as exc:
-                error = exc
+            except (_GarbageResponse, openai.APIResponseValidationError, ValueError) as exc:
+                error = exc  # a 200 whose body is not a chat completion: retry like a 5xx
             if attempt == settings.max_retries:
                 raise LLMError(f"gave up after {attempt + 1} attempts: {type(error).__name__}: {str(error)[:200]}")
             self.stats.retries += 1

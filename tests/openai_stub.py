@@ -1,0 +1,126 @@
+"""A small OpenAI-compatible chat server on 127.0.0.1 for tests and benchmarks.
+
+Real HTTP: the real ``openai`` client talks to it. It answers the translation prompt
+with a CoT that ends in the executed output (read from the ``Result:`` line of the
+trace text in the prompt), or misbehaves on purpose: wrong answers, slowness, 429,
+500, dropped connections, garbage bodies, ``finish_reason == "length"``.
+Every request is logged with a hash of its messages so tests can prove a rerun
+repeated no answered request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import threading
+import time
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+_RESULT = re.compile(r"^Result: (.*)$", re.MULTILINE)
+
+
+def messages_hash(messages: list[dict]) -> str:
+    return hashlib.sha256(json.dumps(messages, sort_keys=True).encode()).hexdigest()
+
+
+class StubOpenAI:
+    """``behaviour`` decides per request: 'correct', 'wrong', 'wrong_once', 'slow', 'rate_limit_once',
+    'error_once', 'drop_once', 'garbage_once', 'length', 'think'."""
+
+    def __init__(self, behaviour: str = "correct", delay: float = 0.0) -> None:
+        self.behaviour = behaviour
+        self.delay = delay
+        self.log: list[str] = []  # messages hash per request, in arrival order
+        self.answered: list[str] = []  # hashes whose 200 reply was fully written
+        self.seen: Counter[str] = Counter()
+        self.lock = threading.Lock()
+        stub = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):  # quiet
+                pass
+
+            def do_POST(self):  # noqa: N802
+                length = int(self.headers.get("Content-Length", 0))
+                body = json.loads(self.rfile.read(length) or b"{}")
+                stub._handle(self, body)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+
+    def __enter__(self) -> "StubOpenAI":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    # -- behaviour ------------------------------------------------------------------------
+    def _handle(self, handler: BaseHTTPRequestHandler, body: dict) -> None:
+        messages = body.get("messages", [])
+        key = messages_hash(messages)
+        with self.lock:
+            self.log.append(key)
+            self.seen[key] += 1
+            attempt = self.seen[key]
+        mode = self.behaviour
+        if self.delay:
+            time.sleep(self.delay)
+        if mode == "rate_limit_once" and attempt == 1:
+            return self._send(handler, 429, {"error": {"message": "slow down", "type": "rate_limit"}})
+        if mode == "error_once" and attempt == 1:
+            return self._send(handler, 500, {"error": {"message": "boom", "type": "server_error"}})
+        if mode == "drop_once" and attempt == 1:
+            handler.close_connection = True
+            handler.connection.close()
+            return None
+        if mode == "garbage_once" and attempt == 1:
+            raw = b"<html>not json</html>"
+            handler.send_response(200)
+            handler.send_header("Content-Type", "application/json")
+            handler.send_header("Content-Length", str(len(raw)))
+            handler.end_headers()
+            handler.wfile.write(raw)
+            return None
+        prompt = "\n".join(m.get("content", "") for m in messages if m.get("role") == "user")
+        results = _RESULT.findall(prompt)
+        answer = results[-1] if results else "None"
+        corrected = len([m for m in messages if m.get("role") == "user"]) > 1
+        if mode == "wrong" or (mode == "wrong_once" and not corrected):
+            answer = answer + "0"  # a different literal
+        finish = "length" if mode == "length" else "stop"
+        text = ("First we look at the input and follow the function line by line. "
+                f"Each step updates the variables as described.\nTherefore, the final answer is: {answer}")
+        if mode == "think":
+            text = "<think>Let me check the trace... scratch work</think>\n" + text
+        reply = {
+            "id": "chatcmpl-stub", "object": "chat.completion", "created": int(time.time()),
+            "model": body.get("model", "stub"),
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": finish}],
+            "usage": {"prompt_tokens": len(prompt) // 4, "completion_tokens": len(text) // 4,
+                      "total_tokens": (len(prompt) + len(text)) // 4},
+        }
+        self._send(handler, 200, reply)
+        with self.lock:
+            self.answered.append(key)
+
+    @staticmethod
+    def _send(handler: BaseHTTPRequestHandler, status: int, payload: dict) -> None:
+        raw = json.dumps(payload).encode()
+        handler.send_response(status)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(len(raw)))
+        if status == 429:
+            handler.send_header("Retry-After", "0")
+        handler.end_headers()
+        handler.wfile.write(raw)

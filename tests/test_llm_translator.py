@@ -1,0 +1,175 @@
+"""The LLM translator through the real ``openai`` client against a loopback server."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("openai")
+
+from code2cot.builder import Sandbox, SandboxLimits, Task  # noqa: E402
+from code2cot.builder.llm_translator import LLMSettings, LLMTranslator, ResponseCache, translation_messages  # noqa: E402
+from code2cot.builder.translation import TranslationRequest  # noqa: E402
+from openai_stub import StubOpenAI, messages_hash  # noqa: E402
+
+PROGRAM = "def f(xs, k):\n    out = []\n    for x in xs:\n        if x % k == 0:\n            out.append(x * x)\n    return out\n"
+
+
+@pytest.fixture(scope="module")
+def requests_() -> list[TranslationRequest]:
+    tasks = [Task(id=f"t{i}", code=PROGRAM, input=f"{list(range(i, i + 6))}, {2 + i % 2}", question="Squares of multiples.")
+             for i in range(6)]
+    with Sandbox(workers=2, limits=SandboxLimits(cpu_seconds=5, wall_seconds=10)) as sandbox:
+        results = list(sandbox.map(tasks))
+    assert all(r.ok for r in results)
+    return [TranslationRequest(t, r.output, r.trace) for t, r in zip(tasks, results)]
+
+
+def translator(stub: StubOpenAI, cache: Path, **overrides) -> LLMTranslator:
+    settings = LLMSettings(model="stub-model", base_url=stub.base_url, cache_dir=str(cache), concurrency=4,
+                           backoff_base=0.01, backoff_max=0.05, timeout=10, **overrides)
+    return LLMTranslator(settings, api_key="test-key")
+
+
+def test_prompt_has_rules_and_never_the_answer_key(requests_):
+    messages = translation_messages(requests_[0])
+    prompt = messages[-1]["content"]
+    assert "Do not write code" in prompt and "Do not mention" in prompt and "exact values" in prompt
+    assert "Therefore, the final answer is:" in prompt and "f([0, 1, 2, 3, 4, 5], 2)" in prompt
+    assert ">>> Call to f(" in prompt
+
+
+def test_correct_answers_are_verified_and_cached(requests_, tmp_path):
+    with StubOpenAI("correct") as stub:
+        first = translator(stub, tmp_path)
+        out = first.translate_all(requests_)
+        assert all(t.verified and t.cot.endswith(f"final answer is: {r.output}") for t, r in zip(out, requests_))
+        assert first.stats.requests == len(requests_) and first.stats.prompt_tokens == 0  # usage is per translation
+        assert sum(t.usage["completion_tokens"] for t in out) > 0
+        requests_before = len(stub.log)
+        again = translator(stub, tmp_path)
+        rerun = again.translate_all(requests_)
+        assert len(stub.log) == requests_before  # zero requests on a warm cache
+        assert again.stats.cache_hits == len(requests_) and [t.cot for t in rerun] == [t.cot for t in out]
+
+
+def test_wrong_answer_is_corrected_with_a_hint(requests_, tmp_path):
+    with StubOpenAI("wrong_once") as stub:
+        out = translator(stub, tmp_path, verify_retries=2).translate_all(requests_[:3])
+    assert all(t.verified and t.attempts == 2 for t in out)
+
+
+def test_always_wrong_is_rejected_unverified(requests_, tmp_path):
+    with StubOpenAI("wrong") as stub:
+        out = translator(stub, tmp_path, verify_retries=1).translate_all(requests_[:2])
+        assert len(stub.log) == 4
+    assert all(not t.verified and t.reason == "unverified" and t.cot == "" for t in out)
+    assert "answer" in out[0].error
+
+
+@pytest.mark.parametrize("behaviour", ["rate_limit_once", "error_once", "drop_once", "garbage_once"])
+def test_transient_failures_are_retried(requests_, tmp_path, behaviour):
+    with StubOpenAI(behaviour) as stub:
+        t = translator(stub, tmp_path)
+        out = t.translate_all(requests_[:3])
+    assert all(x.verified for x in out), [x.error for x in out]
+    assert t.stats.retries >= 3
+
+
+def test_length_and_timeouts_fail_cleanly(requests_, tmp_path):
+    with StubOpenAI("length") as stub:
+        out = translator(stub, tmp_path / "a").translate_all(requests_[:1])
+    assert out[0].reason == "length" and not out[0].verified
+    with StubOpenAI("correct", delay=1.0) as stub:
+        slow = translator(stub, tmp_path / "b", max_retries=1)
+        slow.settings.timeout = 0.2
+        out = slow.translate_all(requests_[:1])
+    assert out[0].reason == "llm_error" and "gave up after 2 attempts" in out[0].error
+
+
+def test_reasoning_before_think_is_stripped(requests_, tmp_path):
+    with StubOpenAI("think") as stub:
+        out = translator(stub, tmp_path).translate_all(requests_[:1])
+    assert out[0].verified and "<think>" not in out[0].cot and "scratch work" not in out[0].cot
+
+
+def test_missing_key_is_a_clear_error():
+    with pytest.raises(ValueError, match="OPENAI_API_KEY"):
+        env = os.environ.pop("OPENAI_API_KEY", None)
+        try:
+            LLMTranslator(LLMSettings(model="m"))
+        finally:
+            if env is not None:
+                os.environ["OPENAI_API_KEY"] = env
+
+
+def _corpus(folder: Path, problems: int) -> Path:
+    for index in range(problems):
+        (folder / f"p{index:03d}.py").write_text(
+            'PROBLEM = """Sum the multiples."""\nIO_REQUIREMENTS = """n (int) -> int"""\nLICENSE = "Apache-2.0"\n'
+            f'INPUTS = [{{"n": {index + 3}}}, {{"n": {index + 7}}}]\n\n\n'
+            f"def main_solution(n):\n    total = {index}\n    for i in range(n):\n"
+            "        if i % 3 == 0:\n            total += i\n    return total\n")
+    return folder
+
+
+def test_build_killed_with_sigkill_resumes_without_repeating(tmp_path):
+    """kill -9 mid-build, rerun: complete output, and no answered prompt is asked again."""
+    (tmp_path / "programs").mkdir()
+    source = _corpus(tmp_path / "programs", 40)
+    cache = tmp_path / "cache"
+    out = tmp_path / "out"
+    with StubOpenAI("correct", delay=0.05) as stub:
+        command = [str(Path(sys.executable).parent / "code2cot"), "build", "--source", str(source), "--out", str(out),
+                   "--translator", "llm", "--base-url", stub.base_url, "--model", "stub", "--cache-dir", str(cache),
+                   "--num-proc", "1", "--concurrency", "4", "--test-fraction", "0"]
+        env = dict(os.environ, OPENAI_API_KEY="test-key")
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   start_new_session=True)
+        deadline = time.time() + 60
+        while len(stub.answered) < 20 and time.time() < deadline and process.poll() is None:
+            time.sleep(0.01)
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        assert len(stub.answered) >= 20 and not (out / "data").exists()
+        cached = {p.stem for p in cache.rglob("*.json")}
+        first_run = list(stub.log)
+        assert 20 - 4 <= len(cached) < 80  # answers in flight at the kill may be lost
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+        second_run = stub.log[len(first_run):]
+    # every answer the first run stored is served from the cache: only the rest is asked, once each
+    assert len(second_run) == 80 - len(cached) and len(set(second_run)) == len(second_run)
+    asked_again = set(second_run) & set(first_run)
+    rows = [json.loads(line) for line in (out / "rejected.jsonl").read_text().splitlines()]
+    assert rows == []
+    import datasets
+
+    data = datasets.load_dataset(str(out), split="train")
+    assert len(data) == 80 and all(data["verified"])
+    assert len(asked_again) <= 4  # at most the requests in flight when the process died
+
+
+def test_llm_throughput_and_zero_request_rerun(requests_, tmp_path):
+    many = [TranslationRequest(Task(id=f"x{i}", code=r.task.code, input=r.task.input + " " * i,
+                                    question=r.task.question), r.output, r.trace)
+            for i, r in enumerate(requests_ * 50)]
+    with StubOpenAI("correct") as stub:
+        t = translator(stub, tmp_path)
+        t.settings.concurrency = 64
+        start = time.perf_counter()
+        out = t.translate_all(many)
+        cold = time.perf_counter() - start
+        start = time.perf_counter()
+        translator(stub, tmp_path).translate_all(many)
+        warm = time.perf_counter() - start
+        assert len(stub.log) == len(many)
+    assert all(x.verified for x in out)
+    assert warm < cold
