@@ -44,6 +44,9 @@ class StubOpenAI:
             def log_message(self, *args):  # quiet
                 pass
 
+            def do_GET(self):  # noqa: N802
+                stub._send(self, 200, {"requests": len(stub.log), "answered": len(stub.answered)})
+
             def do_POST(self):  # noqa: N802
                 length = int(self.headers.get("Content-Length", 0))
                 body = json.loads(self.rfile.read(length) or b"{}")
@@ -64,6 +67,7 @@ class StubOpenAI:
     def __exit__(self, *exc) -> None:
         self.server.shutdown()
         self.server.server_close()
+
 
     # -- behaviour ------------------------------------------------------------------------
     def _handle(self, handler: BaseHTTPRequestHandler, body: dict) -> None:
@@ -124,3 +128,36 @@ class StubOpenAI:
             handler.send_header("Retry-After", "0")
         handler.end_headers()
         handler.wfile.write(raw)
+
+
+def serve_in_subprocess(behaviour: str = "correct"):
+    """Run a stub in its own process (no GIL shared with the client being measured).
+
+    Returns ``(base_url, stop)``; ``GET base_url + "/stats"`` gives the request counts.
+    """
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, __file__, behaviour], stdout=subprocess.PIPE, text=True)
+    base_url = process.stdout.readline().strip()
+
+    def stop() -> None:
+        process.terminate()
+        process.wait(10)
+
+    return base_url, stop
+
+
+def request_count(base_url: str) -> int:
+    import urllib.request
+
+    with urllib.request.urlopen(base_url + "/stats", timeout=10) as response:
+        return json.loads(response.read())["requests"]
+
+
+if __name__ == "__main__":
+    import sys
+
+    with StubOpenAI(sys.argv[1] if len(sys.argv) > 1 else "correct") as _stub:
+        print(_stub.base_url, flush=True)
+        _stub.thread.join()

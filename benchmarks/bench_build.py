@@ -1,0 +1,109 @@
+"""Build throughput, measured side by side in one run and reported as ratios.
+
+    python benchmarks/bench_build.py [--json OUT]
+
+1. template build of the shipped corpus: ``--num-proc 2`` vs ``--num-proc 1``
+   (target >= 1.7x on 2 cores);
+2. LLM translation against an instantly answering loopback OpenAI-compatible server
+   at concurrency 64, through the real ``openai`` client (target >= 200 translations/s);
+3. the same LLM run again on a warm cache (target >= 20x faster, zero requests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from code2cot.builder import Sandbox, SandboxLimits  # noqa: E402
+from code2cot.builder.build import build_dataset  # noqa: E402
+from code2cot.builder.llm_translator import LLMSettings, LLMTranslator  # noqa: E402
+from code2cot.builder.sources import shipped_corpus  # noqa: E402
+from code2cot.builder.tasks import Task  # noqa: E402
+from code2cot.builder.translation import TranslationRequest  # noqa: E402
+from openai_stub import request_count, serve_in_subprocess  # noqa: E402
+
+
+def bench_template_build(rounds: int) -> dict:
+    timings = {1: [], 2: []}
+    rows = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for round_ in range(rounds):
+            for num_proc in (1, 2) if round_ % 2 == 0 else (2, 1):
+                start = time.perf_counter()
+                summary = build_dataset(Path(tmp) / f"out{num_proc}", num_proc=num_proc)
+                timings[num_proc].append(time.perf_counter() - start)
+                rows = sum(summary.statuses.values())
+    best = {k: min(v) for k, v in timings.items()}
+    return {"samples": rows, "seconds_num_proc_1": round(best[1], 2), "seconds_num_proc_2": round(best[2], 2),
+            "samples_per_s_1": round(rows / best[1], 1), "samples_per_s_2": round(rows / best[2], 1),
+            "speedup": round(best[1] / best[2], 2), "target": 1.7}
+
+
+def bench_llm(count: int) -> dict:
+    tasks = list(shipped_corpus())[:50]
+    with Sandbox(workers=2, limits=SandboxLimits()) as sandbox:
+        results = [r for r in sandbox.map(tasks)]
+    base = [(t, r) for t, r in zip(tasks, results) if r.ok]
+    requests = []
+    for i in range(count):
+        task, result = base[i % len(base)]
+        clone = Task(id=f"{task.id}#{i}", code=task.code, input=task.input, entry_point=task.entry_point,
+                     question=f"{task.question} (variant {i})")
+        requests.append(TranslationRequest(clone, result.output or "", result.trace))
+    base_url, stop = serve_in_subprocess("correct")  # the server gets its own process and GIL
+    try:
+        with tempfile.TemporaryDirectory() as cache:
+            settings = LLMSettings(model="stub", base_url=base_url, cache_dir=cache, concurrency=64)
+            cold = LLMTranslator(settings, api_key="bench")
+            start = time.perf_counter()
+            out = cold.translate_all(requests)
+            cold_s = time.perf_counter() - start
+            served = request_count(base_url)
+            warm = LLMTranslator(settings, api_key="bench")
+            start = time.perf_counter()
+            warm.translate_all(requests)
+            warm_s = time.perf_counter() - start
+            warm_requests = request_count(base_url) - served
+    finally:
+        stop()
+    verified = sum(t.verified for t in out)
+    return {"translations": count, "verified": verified, "cold_seconds": round(cold_s, 2),
+            "translations_per_s": round(count / cold_s, 1), "target_per_s": 200,
+            "warm_seconds": round(warm_s, 3), "warm_speedup": round(cold_s / warm_s, 1), "warm_target": 20,
+            "warm_requests": warm_requests}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--llm-count", type=int, default=2000)
+    parser.add_argument("--json", help="also write the results here")
+    args = parser.parse_args()
+    build = bench_template_build(args.rounds)
+    llm = bench_llm(args.llm_count)
+    rows = [
+        ("template build, samples/s (num-proc 2 vs 1)", build["samples_per_s_2"], build["samples_per_s_1"],
+         build["speedup"], ">= 1.7x", build["speedup"] >= 1.7),
+        ("LLM translations/s at concurrency 64", llm["translations_per_s"], None, None, ">= 200/s",
+         llm["translations_per_s"] >= 200),
+        ("LLM warm-cache rerun vs first run (s)", llm["warm_seconds"], llm["cold_seconds"], llm["warm_speedup"],
+         ">= 20x, 0 requests", llm["warm_speedup"] >= 20 and llm["warm_requests"] == 0),
+    ]
+    print(f"{'benchmark':<46} {'ours':>10} {'baseline':>10} {'ratio':>8}  {'target':<18} met")
+    for name, ours, baseline, ratio, target, met in rows:
+        print(f"{name:<46} {ours:>10} {baseline if baseline is not None else '-':>10} "
+              f"{ratio if ratio is not None else '-':>8}  {target:<18} {'yes' if met else 'NO'}")
+    print(f"(template build of {build['samples']} samples; LLM: {llm['verified']}/{llm['translations']} verified, "
+          f"{llm['warm_requests']} requests on the warm rerun)")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"template_build": build, "llm": llm}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
