@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: install
-	$(BIN)/code2cot trace --out out/corpus_traces.jsonl
+	$(BIN)/code2cot build --out out/dataset
 
 test: install
 	$(BIN)/python -m pytest -q
