@@ -147,6 +147,9 @@ def _build(args: argparse.Namespace) -> int:
     except (SourceError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    from .hub.dataset_card import render_dataset_card
+
+    render_dataset_card(args.out, repo_id=args.repo_id).save(Path(args.out) / "README.md")
     print()
     print(summary.table())
     return 0
@@ -183,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--num-proc", type=int, default=os.cpu_count() or 1, help="parallel generation processes")
     build.add_argument("--out", default="out/dataset", help="output folder (default: out/dataset)")
     build.add_argument("--seed", type=int, default=0)
+    build.add_argument("--repo-id", default="org/code2cot", help="repo id shown in the card's usage snippet")
     build.add_argument("--test-fraction", type=float)
     build.add_argument("--max-trace-steps", type=int)
     build.add_argument("--max-prompt-chars", type=int)

@@ -192,6 +192,8 @@ def _replace_dir(staging: Path, out: Path) -> None:
         shutil.rmtree(old_data)
     for item in staging.iterdir():
         target = out / item.name
+        if target.is_dir():
+            shutil.rmtree(target)
         os.replace(item, target)
     shutil.rmtree(staging, ignore_errors=True)
 

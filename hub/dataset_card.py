@@ -1,0 +1,141 @@
+"""The dataset card: YAML metadata + a body generated from a built folder.
+
+Made with ``huggingface_hub.DatasetCard.from_template``. Plots are written into the
+folder (``assets/``) so they travel with the data and render on the Hub. Merging with
+a card already on the Hub keeps every YAML key written by others and the body text
+outside our ``<!-- code2cot:start/end -->`` markers.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import datasets
+from huggingface_hub import DatasetCard, DatasetCardData
+
+TEMPLATE = Path(__file__).parent / "templates" / "dataset_card.md"
+START, END = "<!-- code2cot:start -->", "<!-- code2cot:end -->"
+
+SCHEMA = [
+    ("id", "string", "sample id (problem id + input index)"),
+    ("problem_id", "string", "the program; splits never share one"),
+    ("source", "string", "where the program came from"),
+    ("license", "string", "the program's license"),
+    ("category", "string", "topic of a shipped program"),
+    ("question", "string", "problem statement"),
+    ("code", "string", "the program"),
+    ("entry_point", "string", "function that is called"),
+    ("input", "string", "argument text of the call"),
+    ("output", "string", "repr of the executed return value: the ground truth"),
+    ("messages", "list of {role, content}", "user prompt + assistant CoT, for chat SFT"),
+    ("prompt / completion", "list of {role, content}", "the same, split for prompt-completion training"),
+    ("trace", "struct", "structured execution trace (steps with changed variables)"),
+    ("trace_text", "string", "compact text view of the trace"),
+    ("cot", "string", "the verified chain-of-thought"),
+    ("translator", "string", "template or llm"),
+    ("verified", "bool", "the CoT's final answer equals the executed output"),
+    ("status / reason / error", "string", "outcome of the pipeline"),
+    ("n_steps / truncated", "int / bool", "trace size after loop compression"),
+]
+
+
+def _size_category(rows: int) -> str:
+    for limit, name in ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M")):
+        if rows < limit:
+            return name
+    return "n>1M"
+
+
+def _configs(folder: Path) -> list[dict[str, Any]]:
+    splits = sorted({p.name.split("-")[0] for p in (folder / "data").glob("*.parquet")})
+    return [{"config_name": "default", "data_files": [{"split": s, "path": f"data/{s}-*.parquet"} for s in splits]}]
+
+
+def _histogram(values: list[int], path: Path, title: str, xlabel: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, 3.2), dpi=100)
+    ax.hist(values or [0], bins=30, color="#4C72B0", edgecolor="white")
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("samples")
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, metadata={"Software": None})  # no version stamp: rebuilds stay byte-identical
+    plt.close(fig)
+
+
+def render_dataset_card(folder: str | Path, repo_id: str = "org/code2cot") -> DatasetCard:
+    """Build the card for a folder written by ``code2cot build`` (and write its plots)."""
+    folder = Path(folder)
+    build = json.loads((folder / "build_config.json").read_text())
+    summary = build["summary"]
+    options = build["options"]
+    data = datasets.load_dataset("parquet", data_files={s: f"{folder}/data/{s}-*.parquet"
+                                                          for s in summary["splits"] if summary["splits"][s]})
+    rows = [row for split in data.values() for row in split.select_columns(["n_steps", "cot"])]
+    _histogram([r["n_steps"] for r in rows], folder / "assets" / "trace_steps.png",
+               "Trace steps per sample (after loop compression)", "steps")
+    _histogram([len(r["cot"]) for r in rows], folder / "assets" / "cot_length.png", "CoT length", "characters")
+    example = next(iter(data["train" if "train" in data else next(iter(data))]))
+    translator = options.get("translator", "template")
+    source = options.get("source") or "the code2cot shipped corpus (original programs, Apache-2.0)"
+    card_data = DatasetCardData(
+        license="apache-2.0", language=["en"], task_categories=["text-generation", "question-answering"],
+        tags=["code", "reasoning", "chain-of-thought", "execution-trace", "synthetic", "code2cot"],
+        size_categories=[_size_category(sum(summary["splits"].values()))],
+        pretty_name="code2cot: chain-of-thought grounded in code execution",
+        source_datasets=[options["source"]] if options.get("source") and "/" in options["source"]
+        and not Path(options["source"]).exists() else ["original"],
+        configs=_configs(folder),
+    )
+    reasons = sorted(((k.split("/", 1)[-1], v) for k, v in summary["reasons"].items()), key=lambda kv: -kv[1])
+    from code2cot.builder.dataset_builder import _CITATION
+    from code2cot.builder.tracer import TRACE_SCHEMA
+
+    return DatasetCard.from_template(
+        card_data, template_path=str(TEMPLATE), repo_id=repo_id, pretty_name=card_data.pretty_name,
+        translator=translator, source=source, trace_schema=TRACE_SCHEMA,
+        translator_text=("a deterministic template (offline) narrates each step with the executed values"
+                         if translator == "template" else
+                         f"an LLM ({options.get('llm_model')}) rewrites the trace as reasoning, with retries on a wrong answer"),
+        splits=summary["splits"], total=sum(summary["statuses"].values()),
+        verified_rate=f"{summary['verified_rate']:.1%}", steps_mean=summary["trace_steps_mean"],
+        steps_median=summary["trace_steps_median"], cot_chars=summary["cot_chars_mean"], reasons=reasons,
+        example_user=example["messages"][0]["content"], example_cot=example["cot"], schema=SCHEMA,
+        citation=_CITATION,
+    )
+
+
+def merge_cards(ours: DatasetCard, theirs: DatasetCard | None) -> DatasetCard:
+    """Our card, keeping what others wrote: foreign YAML keys/values and text outside our markers."""
+    if theirs is None:
+        return ours
+    mine = ours.data.to_dict()
+    merged = theirs.data.to_dict()
+    for key, value in mine.items():
+        if key == "configs":
+            merged[key] = _merge_configs(merged.get(key) or [], value)
+        elif key == "tags":
+            merged[key] = list(dict.fromkeys([*(merged.get(key) or []), *value]))
+        elif key not in merged or merged[key] in (None, [], ""):
+            merged[key] = value
+    text = theirs.text
+    body = ours.text[ours.text.index(START):] if START in ours.text else ours.text
+    if START in text and END in text:
+        text = text[: text.index(START)] + body.strip() + text[text.index(END) + len(END):]
+    else:
+        text = text.rstrip() + ("\n\n" if text.strip() else "") + body.strip() + "\n"
+    card = DatasetCard("---\n---\n" + text)
+    card.data = DatasetCardData(**merged)
+    return card
+
+
+def _merge_configs(theirs: list[dict], ours: list[dict]) -> list[dict]:
+    names = {c.get("config_name") for c in ours}
+    return [c for c in theirs if c.get("config_name") not in names] + ours
