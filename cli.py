@@ -155,6 +155,20 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _push(args: argparse.Namespace) -> int:
+    from huggingface_hub.errors import HfHubHTTPError
+
+    from .hub.push import HubError, push_dataset
+
+    try:
+        url = push_dataset(args.folder, args.repo, private=args.private, revision=args.revision, create_pr=args.create_pr)
+    except (HubError, HfHubHTTPError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"pushed {args.folder} -> {url}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="code2cot", description=__doc__)
     parser.add_argument("--version", action="version", version=_version())
@@ -206,6 +220,14 @@ def build_parser() -> argparse.ArgumentParser:
     llm.add_argument("--temperature", type=float, default=0.0)
     llm.add_argument("--cache-dir", help="response cache (default: ~/.cache/code2cot/llm)")
     build.set_defaults(func=_build)
+
+    push = sub.add_parser("push", help="upload a built dataset folder to the Hub (card merged, never overwritten)")
+    push.add_argument("folder", help="a folder written by `code2cot build`")
+    push.add_argument("--repo", required=True, help="ORG/NAME of the dataset repo")
+    push.add_argument("--private", action="store_true")
+    push.add_argument("--revision", help="branch to push to (created if missing)")
+    push.add_argument("--create-pr", action="store_true", help="open a pull request instead of committing")
+    push.set_defaults(func=_push)
     return parser
 
 

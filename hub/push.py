@@ -1,0 +1,56 @@
+"""Push a built dataset folder to the Hub, merging with whatever card is already there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from huggingface_hub import DatasetCard, HfApi, get_token, hf_hub_download
+from huggingface_hub.errors import EntryNotFoundError, RepositoryNotFoundError, RevisionNotFoundError
+
+from .dataset_card import merge_cards, render_dataset_card
+
+UPLOADED = ["data/*.parquet", "README.md", "rejected.jsonl", "build_config.json", "assets/*.png"]
+
+
+class HubError(RuntimeError):
+    """A push that cannot start or finish; the message says why and what to do."""
+
+
+def resolve_token(token: str | None = None) -> str:
+    token = token or get_token()
+    if not token:
+        raise HubError("no Hugging Face token found: set HF_TOKEN or run `hf auth login` (nothing was uploaded)")
+    return token
+
+
+def _remote_card(api: HfApi, repo_id: str, revision: str | None, token: str) -> DatasetCard | None:
+    try:
+        path = hf_hub_download(repo_id, "README.md", repo_type="dataset", revision=revision, token=token,
+                               endpoint=api.endpoint)
+    except (EntryNotFoundError, RepositoryNotFoundError, RevisionNotFoundError):
+        return None
+    return DatasetCard.load(path)
+
+
+def push_dataset(folder: str | Path, repo_id: str, *, private: bool = False, revision: str | None = None,
+                 create_pr: bool = False, token: str | None = None, endpoint: str | None = None) -> str:
+    """Create the repo if needed, merge the card, upload the folder; returns the commit (or PR) URL."""
+    folder = Path(folder)
+    if not any((folder / "data").glob("*.parquet")) or not (folder / "build_config.json").is_file():
+        raise HubError(f"{folder} is not a code2cot build folder (needs data/*.parquet and build_config.json); "
+                       "run `code2cot build --out DIR` first")
+    if repo_id.count("/") != 1:
+        raise HubError(f"--repo must look like ORG/NAME, not {repo_id!r}")
+    token = resolve_token(token)
+    api = HfApi(token=token, endpoint=endpoint)
+    api.create_repo(repo_id, repo_type="dataset", private=private, exist_ok=True)
+    if revision and revision != "main":
+        api.create_branch(repo_id, repo_type="dataset", branch=revision, exist_ok=True)
+    card = merge_cards(render_dataset_card(folder, repo_id), _remote_card(api, repo_id, revision, token))
+    card.save(folder / "README.md")
+    commit = api.upload_folder(
+        folder_path=str(folder), repo_id=repo_id, repo_type="dataset", revision=revision, create_pr=create_pr,
+        allow_patterns=UPLOADED, commit_message="Upload code2cot dataset",
+        commit_description="Built with `code2cot build`; see build_config.json to rebuild it.",
+    )
+    return commit.pr_url or commit.commit_url
