@@ -1,0 +1,51 @@
+"""The dataset card: generated from a build folder, valid YAML, merged without losing others' keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from huggingface_hub import DatasetCard
+
+from code2cot.builder.build import build_dataset
+from code2cot.hub.dataset_card import END, START, merge_cards, render_dataset_card
+from test_build import make_corpus
+
+
+def test_card_from_build_folder(tmp_path):
+    out = tmp_path / "out"
+    build_dataset(out, source=str(make_corpus(tmp_path / "programs")), test_fraction=0.3, num_proc=1)
+    card = render_dataset_card(out, repo_id="me/grounded")
+    card.save(out / "README.md")
+    loaded = DatasetCard.load(out / "README.md")
+    data = loaded.data.to_dict()
+    assert data["license"] == "apache-2.0" and "chain-of-thought" in data["tags"]
+    assert data["configs"][0]["data_files"] == [{"split": "test", "path": "data/test-*.parquet"},
+                                                {"split": "train", "path": "data/train-*.parquet"}]
+    assert data["size_categories"] == ["n<1K"] and data["task_categories"]
+    text = loaded.text
+    for needle in ("## How it is built", "## Statistics", "duplicate_input", "assets/trace_steps.png",
+                   "## Example", "Therefore, the final answer is:", "## Schema", 'load_dataset("me/grounded")',
+                   "streaming=True", "## Contributing programs", "arXiv:2506.10343", "## Limitations", "Jung"):
+        assert needle in text, needle
+    assert (out / "assets" / "trace_steps.png").stat().st_size > 1000
+    assert (out / "assets" / "cot_length.png").stat().st_size > 1000
+
+
+def test_merge_keeps_foreign_yaml_and_text():
+    ours = DatasetCard(f"---\nlicense: apache-2.0\ntags: [code2cot]\nconfigs:\n- config_name: default\n"
+                       f"  data_files: data/*.parquet\n---\n{START}\nnew body\n{END}\n")
+    theirs = DatasetCard(f"---\nlicense: mit\ntags: [curated]\ndataset_info:\n  features: []\nconfigs:\n"
+                         f"- config_name: extra\n  data_files: extra/*.parquet\n- config_name: default\n"
+                         f"  data_files: old/*.parquet\n---\n# Notes by the maintainers\n\nKeep me.\n\n"
+                         f"{START}\nold body\n{END}\n\nFooter by others.\n")
+    merged = merge_cards(ours, theirs)
+    data = merged.data.to_dict()
+    assert data["license"] == "mit"  # a value written by others survives
+    assert data["dataset_info"] == {"features": []}
+    assert data["tags"] == ["curated", "code2cot"]
+    assert [c["config_name"] for c in data["configs"]] == ["extra", "default"]
+    assert data["configs"][1]["data_files"] == "data/*.parquet"
+    assert "Keep me." in merged.text and "Footer by others." in merged.text
+    assert "new body" in merged.text and "old body" not in merged.text
+    assert merge_cards(ours, None) is ours
+    assert DatasetCard(str(merged)).data.to_dict() == data  # round-trips as valid YAML
