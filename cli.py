@@ -26,6 +26,7 @@ def _default_entry(code: str) -> str:
 
 def _trace_one(args: argparse.Namespace) -> int:
     from .builder import Sandbox, Task, render_trace
+    from .builder.sandbox import imports_to_preload
     from .builder.sources import SourceError, parse_program_file
 
     path = Path(args.file)
@@ -41,7 +42,7 @@ def _trace_one(args: argparse.Namespace) -> int:
     else:
         code = path.read_text(encoding="utf-8")
         tasks = [Task(id=path.stem, code=code, input=args.input, entry_point=args.entry or _default_entry(code))]
-    with Sandbox(workers=1, limits=_limits(args)) as sandbox:
+    with Sandbox(workers=1, limits=_limits(args), preload=imports_to_preload(tasks)) as sandbox:
         results = list(sandbox.map(tasks))
     for task, result in zip(tasks, results):
         if args.json:
@@ -76,6 +77,7 @@ def _trace_batch(args: argparse.Namespace) -> int:
     from tqdm.auto import tqdm
 
     from .builder import Sandbox
+    from .builder.sandbox import imports_to_preload
     from .builder.sources import SourceError, load_tasks
 
     try:
@@ -87,7 +89,8 @@ def _trace_batch(args: argparse.Namespace) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     counts: collections.Counter[str] = collections.Counter()
     partial = out.with_name(out.name + ".partial")
-    with Sandbox(workers=args.workers, limits=_limits(args)) as sandbox, partial.open("w", encoding="utf-8") as handle:
+    with Sandbox(workers=args.workers, limits=_limits(args), preload=imports_to_preload(tasks)) as sandbox, \
+            partial.open("w", encoding="utf-8") as handle:
         for task, result in tqdm(zip(tasks, sandbox.map(tasks)), total=len(tasks), desc="tracing", unit="task",
                                  disable=args.quiet):
             counts[result.status] += 1

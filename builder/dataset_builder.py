@@ -20,7 +20,7 @@ import datasets
 from .filters import FilterConfig, prefilter, split_of
 from .isolation import SandboxLimits
 from .records import FEATURES, make_record
-from .sandbox import Sandbox
+from .sandbox import Sandbox, imports_to_preload
 from .sources import load_tasks
 from .tasks import Task
 from .translation import TranslationRequest, make_translator
@@ -135,7 +135,8 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         limits = SandboxLimits(cpu_seconds=cfg.cpu_seconds, wall_seconds=max(3 * cfg.cpu_seconds, cfg.cpu_seconds + 5),
                                memory_mb=cfg.memory_mb)
         trace_limits = TraceLimits(max_events=cfg.max_events, max_steps=max(cfg.max_trace_steps + 1, 50))
-        with Sandbox(workers=1, limits=limits, trace_limits=trace_limits) as sandbox:
+        preload = imports_to_preload(Task(**task) for shard in shards for task, _, _ in shard)
+        with Sandbox(workers=1, limits=limits, trace_limits=trace_limits, preload=preload) as sandbox:
             for shard in shards:
                 yield from self._shard_rows(shard, sandbox, translator)
 
@@ -162,7 +163,7 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
             rows[request.task.id] = make_record(
                 request.task, status="ok" if translation.verified else "unverified", output=request.output,
                 trace=request.trace, cot=translation.cot, translator=translator.name, verified=translation.verified,
-                reason=translation.reason, error=translation.error,
+                reason=translation.reason, error=translation.error, trace_text=request.trace_text,
             )
         taken: set[str] = set()
         for task, _, _ in items:

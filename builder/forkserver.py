@@ -28,8 +28,10 @@ from .tracer import TraceLimits
 
 PRELOAD = ("math", "collections", "itertools", "functools", "heapq", "bisect", "re", "string", "json",
            "fractions", "decimal", "statistics", "random", "datetime", "operator", "copy", "typing",
-           "dataclasses", "enum", "numpy")
-"""Imported once here so tasks that use them start warm (missing ones are skipped)."""
+           "dataclasses", "enum")
+"""Imported once here so tasks that use them start warm. Third-party packages are added
+per run (``Sandbox(preload=...)``): preloading numpy makes every fork ~3 ms dearer, which
+only pays off when the tasks use it."""
 
 
 @dataclass
@@ -191,10 +193,10 @@ def _kill_group(pid: int) -> None:
             pass
 
 
-def _preload() -> None:
+def _preload(extra: list[str]) -> None:
     import importlib
 
-    for name in PRELOAD:
+    for name in (*PRELOAD, *extra):
         try:
             importlib.import_module(name)
         except Exception:
@@ -204,7 +206,7 @@ def _preload() -> None:
 def main() -> None:
     config = json.loads(sys.argv[1])
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when we stop
-    _preload()
+    _preload(config.get("preload", []))
     server = ForkServer(config["workers"], SandboxLimits(**config["limits"]), TraceLimits(**config["trace_limits"]),
                         config.get("slot_base", 0), config.get("scratch_root"))
     server.serve()

@@ -25,7 +25,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .trace_text import render_trace
 from .translation import Translation, TranslationRequest
 from .verify import verify_cot
 
@@ -115,7 +114,7 @@ def translation_messages(request: TranslationRequest) -> list[dict[str, str]]:
     prompt = TRANSLATION_PROMPT.format(
         question=(task.question or "What does the function return for this input?").strip(),
         code=task.code.rstrip(), call=f"{task.entry_point}({task.input})",
-        trace_text=render_trace(request.trace),
+        trace_text=request.trace_text,
     )
     return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": prompt}]
 
@@ -195,42 +194,68 @@ class LLMTranslator:
         from openai import AsyncOpenAI
 
         started = time.perf_counter()
-        client = AsyncOpenAI(base_url=self.settings.base_url, api_key=self.api_key, max_retries=0,
-                             timeout=self.settings.timeout)
-        semaphore = asyncio.Semaphore(max(1, self.settings.concurrency))
-        try:
-            return list(await asyncio.gather(*(self._translate(client, semaphore, r) for r in requests)))
-        finally:
-            await client.close()
-            self.stats.seconds += time.perf_counter() - started
+        results: list[Translation | None] = [self._replay(r) for r in requests]  # answered before: no request
+        missing = [i for i, result in enumerate(results) if result is None]
+        if missing:
+            client = AsyncOpenAI(base_url=self.settings.base_url, api_key=self.api_key, max_retries=0,
+                                 timeout=self.settings.timeout)
+            semaphore = asyncio.Semaphore(max(1, self.settings.concurrency))
+            try:
+                done = await asyncio.gather(*(self._translate(client, semaphore, requests[i]) for i in missing))
+            finally:
+                await client.close()
+            for index, translation in zip(missing, done):
+                results[index] = translation
+        self.stats.seconds += time.perf_counter() - started
+        return results  # type: ignore[return-value]
+
+    def _replay(self, request: TranslationRequest) -> Translation | None:
+        """Finish a translation from cached answers alone, or return None if a request is needed."""
+        messages = translation_messages(request)
+        usage = {"prompt_tokens": 0, "completion_tokens": 0}
+        for attempt in range(self.settings.verify_retries + 1):
+            answer = self.cache.get(ResponseCache.key(messages, self.settings.model, self.settings.sampling()))
+            if answer is None:
+                return None
+            self.stats.cache_hits += 1
+            outcome = self._judge(request, answer, messages, attempt, usage)
+            if isinstance(outcome, Translation):
+                return outcome
+            messages = outcome
+        raise AssertionError("the last attempt always returns a Translation")
 
     # -- one sample -------------------------------------------------------------------
     async def _translate(self, client, semaphore, request: TranslationRequest) -> Translation:
         messages = translation_messages(request)
         usage = {"prompt_tokens": 0, "completion_tokens": 0}
-        last = Translation("", False, "no_final_answer")
         for attempt in range(self.settings.verify_retries + 1):
             try:
                 answer = await self._complete(client, semaphore, messages)
             except LLMError as exc:
                 self.stats.failures += 1
                 return Translation("", False, "llm_error", str(exc), attempt + 1, usage)
-            for key in usage:
-                usage[key] += answer.get("usage", {}).get(key, 0)
-            if answer.get("finish_reason") == "length":
-                return Translation("", False, "length", "the model hit max_tokens before finishing", attempt + 1, usage)
-            cot = strip_reasoning(answer.get("content") or "")
-            verdict = verify_cot(cot, request.output)
-            if verdict.verified:
-                return Translation(cot, True, None, None, attempt + 1, usage)
-            last = Translation(cot, False, "unverified", f"CoT failed verification ({verdict.reason}); "
-                                                          f"answer {verdict.answer!r} vs {request.output!r}", attempt + 1, usage)
-            messages = messages + [
-                {"role": "assistant", "content": cot},
-                {"role": "user", "content": CORRECTION_HINT.format(answer=verdict.answer or "missing", output=request.output)},
-            ]
-        last.cot = ""  # an unverified CoT never enters the dataset
-        return last
+            outcome = self._judge(request, answer, messages, attempt, usage)
+            if isinstance(outcome, Translation):
+                return outcome
+            messages = outcome
+        raise AssertionError("the last attempt always returns a Translation")
+
+    def _judge(self, request: TranslationRequest, answer: dict, messages: list[dict], attempt: int,
+               usage: dict[str, int]) -> Translation | list[dict]:
+        """A final Translation, or the conversation to retry with (a corrective hint appended)."""
+        for key in usage:
+            usage[key] += answer.get("usage", {}).get(key, 0)
+        if answer.get("finish_reason") == "length":
+            return Translation("", False, "length", "the model hit max_tokens before finishing", attempt + 1, usage)
+        cot = strip_reasoning(answer.get("content") or "")
+        verdict = verify_cot(cot, request.output)
+        if verdict.verified:
+            return Translation(cot, True, None, None, attempt + 1, usage)
+        if attempt == self.settings.verify_retries:  # an unverified CoT never enters the dataset
+            return Translation("", False, "unverified", f"CoT failed verification ({verdict.reason}); answer "
+                                                        f"{verdict.answer!r} vs {request.output!r}", attempt + 1, usage)
+        hint = CORRECTION_HINT.format(answer=verdict.answer or "missing", output=request.output)
+        return messages + [{"role": "assistant", "content": cot}, {"role": "user", "content": hint}]
 
     async def _complete(self, client, semaphore, messages: list[dict]) -> dict:
         settings = self.settings

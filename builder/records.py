@@ -117,7 +117,7 @@ def structured_trace(trace: dict | None) -> dict[str, Any] | None:
 
 def make_record(task: Task, *, status: str, output: str | None = None, trace: dict | None = None,
                 cot: str = "", translator: str = "", verified: bool = False, reason: str | None = None,
-                error: str | None = None) -> dict[str, Any]:
+                error: str | None = None, trace_text: str | None = None) -> dict[str, Any]:
     """One row; rejected samples use the same shape (empty CoT, ``reason`` set)."""
     prompt = [{"role": "user", "content": user_prompt(task)}]
     completion = [{"role": "assistant", "content": cot}] if cot else []
@@ -126,7 +126,8 @@ def make_record(task: Task, *, status: str, output: str | None = None, trace: di
         "category": task.meta.get("category"), "question": task.question, "code": task.code,
         "entry_point": task.entry_point, "input": task.input, "output": output,
         "messages": prompt + completion, "prompt": prompt, "completion": completion,
-        "trace": structured_trace(trace), "trace_text": render_trace(trace) if trace else "",
+        "trace": structured_trace(trace),
+        "trace_text": trace_text if trace_text is not None else render_trace(trace) if trace else "",
         "cot": cot, "translator": translator, "verified": verified, "status": status, "reason": reason,
         "error": error, "n_steps": (trace or {}).get("n_steps", 0), "truncated": bool((trace or {}).get("truncated")),
     }

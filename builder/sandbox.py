@@ -102,8 +102,10 @@ class ForkServerBackend:
     """Keeps a fork server running and streams tasks through it."""
 
     def __init__(self, workers: int | None = None, limits: SandboxLimits | None = None,
-                 trace_limits: TraceLimits | None = None, hash_seed: int = 0, slot_base: int = 0) -> None:
+                 trace_limits: TraceLimits | None = None, hash_seed: int = 0, slot_base: int = 0,
+                 preload: Iterable[str] = ()) -> None:
         self.workers = max(1, workers or os.cpu_count() or 1)
+        self.preload = sorted(set(preload))
         self.limits = limits or SandboxLimits()
         self.trace_limits = trace_limits or TraceLimits()
         self.hash_seed = hash_seed
@@ -131,6 +133,7 @@ class ForkServerBackend:
         self.scratch_root = tempfile.mkdtemp(prefix="code2cot-sandbox-")
         os.chmod(self.scratch_root, 0o711)
         config = {"workers": self.workers, "slot_base": self.slot_base, "scratch_root": self.scratch_root,
+                  "preload": self.preload,
                   "limits": self.limits.to_dict(),
                   "trace_limits": self.trace_limits.to_dict()}
         self.process = subprocess.Popen(
@@ -271,6 +274,26 @@ class ForkServerBackend:
         self.start()
 
 
+def imports_to_preload(tasks: Iterable[Task]) -> list[str]:
+    """Installed third-party packages the tasks import, to load once in the fork server."""
+    import ast
+    import importlib.util
+
+    names: set[str] = set()
+    for code in {task.code for task in tasks}:
+        try:
+            tree = ast.parse(code)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module.split(".")[0])
+    third_party = names - set(sys.stdlib_module_names)
+    return sorted(name for name in third_party if importlib.util.find_spec(name) is not None)
+
+
 def _frames(buffer: bytearray) -> Iterator[tuple[dict, bytes]]:
     """Pop complete ``header\\nbody`` frames off the front of ``buffer``."""
     while True:
@@ -295,7 +318,7 @@ class Sandbox:
 
     def __init__(self, workers: int | None = None, limits: SandboxLimits | None = None,
                  trace_limits: TraceLimits | None = None, long_traces: str = "truncate",
-                 check_determinism: bool = False, hash_seed: int = 0,
+                 check_determinism: bool = False, hash_seed: int = 0, preload: Iterable[str] = (),
                  backend: ExecutionBackend | None = None) -> None:
         if long_traces not in ("truncate", "fail"):
             raise ValueError(f"long_traces must be 'truncate' or 'fail', not {long_traces!r}")
@@ -304,9 +327,10 @@ class Sandbox:
         self.long_traces = long_traces
         self.check_determinism = check_determinism
         workers = max(1, workers or os.cpu_count() or 1)
-        self.backend = backend or ForkServerBackend(workers, self.limits, self.trace_limits, hash_seed)
+        self.backend = backend or ForkServerBackend(workers, self.limits, self.trace_limits, hash_seed, preload=preload)
         # The second run uses another hash seed, so set/dict order of str is checked too.
-        self.second = ForkServerBackend(workers, self.limits, self.trace_limits, hash_seed + 1, slot_base=workers) \
+        self.second = ForkServerBackend(workers, self.limits, self.trace_limits, hash_seed + 1, slot_base=workers,
+                                        preload=preload) \
             if check_determinism and backend is None else None
 
     def __enter__(self) -> "Sandbox":

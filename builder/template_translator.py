@@ -11,6 +11,7 @@ text never mentions a trace and contains no code blocks; its last line is
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import random
 from dataclasses import dataclass
@@ -154,12 +155,28 @@ def _line_table(code: str) -> dict[int, _LineInfo]:
     return table
 
 
-def _names(node: ast.AST) -> list[str]:
-    seen: list[str] = []
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Name) and sub.id not in seen:
-            seen.append(sub.id)
-    return seen
+@functools.lru_cache(maxsize=4096)
+def _code_tables(code: str) -> tuple[dict[int, _LineInfo], dict[int, str], dict[int, list[str]]]:
+    """Per program: the line table plus memo dicts for source text and names of its nodes.
+
+    A trace visits the same few lines many times; unparsing them once per program keeps
+    translation cheap (the syntax tree lives as long as the cache entry, so node ids are stable).
+    """
+    return _line_table(code), {}, {}
+
+
+def _source_of(memo: dict[int, str], node: ast.AST) -> str:
+    text = memo.get(id(node))
+    if text is None:
+        text = memo[id(node)] = ast.unparse(node)
+    return text
+
+
+def _names(memo: dict[int, list[str]], node: ast.AST) -> list[str]:
+    names = memo.get(id(node))
+    if names is None:
+        names = memo[id(node)] = list(dict.fromkeys(sub.id for sub in ast.walk(node) if isinstance(sub, ast.Name)))
+    return names
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -179,7 +196,8 @@ class TemplateTranslator:
         digest = hashlib.sha256(f"{self.seed}\x00{code}\x00{input_text}".encode()).digest()
         rng = random.Random(int.from_bytes(digest[:8], "big"))
         say = lambda key, **kw: rng.choice(_PHRASES[key]).format(**kw)  # noqa: E731
-        table = _line_table(code)
+        table, sources, names = _code_tables(code)
+        unparse = functools.partial(_source_of, sources)
         steps = trace.get("steps", [])
         frames: list[dict[str, str]] = []  # variable values per active call, innermost last
         loop_seen: set[tuple[int, int]] = set()
@@ -188,7 +206,7 @@ class TemplateTranslator:
 
         def values_of(node: ast.AST) -> str:
             env = frames[-1] if frames else {}
-            known = [f"{n} = {env[n]}" for n in _names(node) if n in env]
+            known = [f"{n} = {env[n]}" for n in _names(names, node) if n in env]
             return f" ({', '.join(known[:3])})" if known else ""
 
         next_same_depth = _next_same_depth(steps)
@@ -221,7 +239,7 @@ class TemplateTranslator:
                 sentences.append(say("cut"))
             elif event == "line":
                 following = steps[next_same_depth[index]] if next_same_depth[index] is not None else None
-                text = self._line(step, table.get(step["line"]), following, frames, loop_seen, say, values_of)
+                text = self._line(step, table.get(step["line"]), following, frames, loop_seen, say, values_of, unparse)
                 changed = step.get("changed", {})
                 if frames:
                     frames[-1].update(changed)
@@ -238,18 +256,18 @@ class TemplateTranslator:
         sentences.append(f"{FINAL_ANSWER_PREFIX} {output}")
         return _paragraphs(sentences)
 
-    def _line(self, step, info, following, frames, loop_seen, say, values_of) -> str:
+    def _line(self, step, info, following, frames, loop_seen, say, values_of, unparse) -> str:
         changed: dict[str, str] = step.get("changed", {})
         kind = info.kind if info else "other"
         node = info.node if info else None
         parts: list[str] = []
         if kind == "if" and isinstance(node, ast.If):
             taken = following is not None and following["event"] == "line" and node.lineno < following["line"] <= info.body_end
-            test = _short(ast.unparse(node.test))
+            test = _short(unparse(node.test))
             parts.append(say("branch_true" if taken else "branch_false", test=test, why=values_of(node.test)))
         elif kind == "for" and isinstance(node, (ast.For, ast.AsyncFor)):
-            target = ast.unparse(node.target)
-            iterable = _short(ast.unparse(node.iter))
+            target = unparse(node.target)
+            iterable = _short(unparse(node.iter))
             key = (id(frames[-1]) if frames else 0, node.lineno)
             if changed:
                 value = ", ".join(changed.values()) if len(changed) > 1 else next(iter(changed.values()))
@@ -263,7 +281,7 @@ class TemplateTranslator:
                 parts.append(say("loop_done", iterable=iterable))
         elif kind == "while" and isinstance(node, ast.While):
             inside = following is not None and following["event"] == "line" and node.lineno < following["line"] <= info.body_end
-            test = _short(ast.unparse(node.test))
+            test = _short(unparse(node.test))
             key = (id(frames[-1]) if frames else 0, node.lineno)
             phrase = ("while_true" if key in loop_seen else "while_first") if inside else "while_false"
             (loop_seen.add if inside else loop_seen.discard)(key)
@@ -273,16 +291,16 @@ class TemplateTranslator:
             for name, value in changed.items():
                 if kind == "augassign" and isinstance(node, ast.AugAssign):
                     op = _OPS.get(type(node.op), "?")
-                    parts.append(say("compute", expr=f"{name} {op} {_short(ast.unparse(node.value))}", name=name, value=value))
+                    parts.append(say("compute", expr=f"{name} {op} {_short(unparse(node.value))}", name=name, value=value))
                 elif expr is not None and not _is_literal(expr) and len(changed) == 1:
-                    parts.append(say("compute", expr=_short(ast.unparse(expr)), name=name, value=value))
+                    parts.append(say("compute", expr=_short(unparse(expr)), name=name, value=value))
                 else:
                     parts.append(say("assign", name=name, value=value))
             return " ".join(parts)
         elif kind == "print":
             return ""  # printed text is reported once, at the end
         elif kind == "expr" and changed and isinstance(node, ast.Expr):
-            expr = _short(ast.unparse(node.value))
+            expr = _short(unparse(node.value))
             return " ".join(say("call_update", expr=expr, name=name, value=value) for name, value in changed.items())
         if changed:
             parts.extend(say("update", name=name, value=value) for name, value in changed.items())

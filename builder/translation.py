@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from .tasks import Task
 from .template_translator import TemplateTranslator
+from .trace_text import render_trace
 from .verify import verify_cot
 
 
@@ -19,6 +20,12 @@ class TranslationRequest:
     task: Task
     output: str
     trace: dict
+    trace_text: str = ""
+    """The trace's text view; rendered once here and reused by prompt and record."""
+
+    def __post_init__(self) -> None:
+        if not self.trace_text:
+            self.trace_text = render_trace(self.trace)
 
 
 @dataclass
