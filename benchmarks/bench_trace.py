@@ -4,32 +4,37 @@
 
 Workloads: (a) the shipped corpus (``shipped_corpus()``; files that do not parse yet are
 skipped and counted, and the workload is left out if nothing usable is there) and
-(b) ``tests/data/cruxeval_sample.jsonl``.
+(b) ``tests/data/cruxeval_sample.jsonl``. Each is cut to an evenly spaced sample of
+``--max-tasks`` tasks (default 240) so a full run stays near 2 minutes on 2 cores; tasks
+that raise, or that snoop cannot trace within 2 s, are left out (and listed).
 
-1. **In-process tracer throughput** (traces/s), one core, same process, same tasks, the
-   two sides alternating pass by pass (ours first on even repeats, snoop first on odd
-   ones); medians over repeats. Per task, both sides compile the code, ``exec`` it, parse
+1. **In-process tracer throughput** (traces/s), one core, same process, same tasks.
+   Per task, both sides compile the code, ``exec`` it, parse
    the input with ``parse_arguments`` and trace one call of the entry point, capturing
    stdout.  *Ours*: ``Tracer(code, TraceLimits()).run(...)``, then ``to_dict()`` and
    ``render_trace`` (so the text view, at least what snoop prints, is produced too).
    *Snoop*: snoop 0.6.0 configured like the paper's release (below), writing into an
-   in-memory buffer whose text is read back per task. Target: ours >= 3x snoop.
+   in-memory buffer whose text is read back per task. Target: ours >= 3x snoop (the
+   tracked ratio uses snoop with its source cache warm, the stricter comparison).
 2. **Sandboxed batch throughput**: ``Sandbox(workers=2).map(tasks)`` end to end (a
    fork per task, isolation, tracing in the child, JSON result parsed by the parent,
    plus ``render_trace`` of each result in the parent), fork-server start reported
    separately, vs snoop in-process on one core with no sandbox at all (the snoop passes
    of benchmark 1, interleaved with the sandbox passes). Target: >= 0.5x.
-
-Each round runs one pass of every side back to back, in rotating order; a ratio is the
-median over rounds of the per-round ratio (robust to load drift on a shared machine), the
-throughputs shown are medians over rounds. Small workloads are gone round several times
-per pass (at least 200 traces a pass).
 3. **Information parity** (untimed): mean recorded steps per trace (ours, default limits:
    loop compression on) and our rendered lines vs snoop output lines per trace; and, with
    loop compression switched off, the share of snoop's ``name = value`` change lines
    (values up to 60 chars that snoop printed untruncated) that our trace also records as
    a call argument or a changed variable: ours must record changed variables at every
-   step as snoop does.
+   step as snoop does. Only frames of the task's own code count (snoop at depth > 1 also
+   prints stdlib frames, e.g. ``fractions``); lines inside generator expressions and
+   lambdas are counted apart, as our tracer shows those as one step by design.
+
+Timing: ``--repeat`` rounds (default 5); each round runs one pass of every side (ours,
+snoop, snoop with a cold source cache, sandbox) back to back, in an order that rotates
+from round to round. A ratio is the median over rounds of the per-round ratio (robust to
+load drift on a shared machine); the throughputs shown are medians over rounds. Small
+workloads are gone round several times per pass (at least 200 traces a pass).
 
 How the paper's release configures snoop (luka-group/Execution-Grounded-Reasoning,
 ``src/generate_execution_trace.py`` and ``src/utils.py``; requirements pin snoop==0.6.0):

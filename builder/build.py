@@ -70,7 +70,7 @@ class BuildSummary:
         lines += [
             f"{'total samples':<24} {total:>7}",
             "",
-            f"splits: " + ", ".join(f"{k}={v}" for k, v in self.splits.items()),
+            "splits: " + ", ".join(f"{k}={v}" for k, v in self.splits.items()),
             f"verified rate: {self.verified}/{self.translated} = {self.verified_rate:.1%}",
             f"trace steps: mean {self.trace_steps_mean:.1f}, median {self.trace_steps_median:.1f}",
             f"CoT length: mean {self.cot_chars_mean:.0f} characters ({self.cot_words_mean:.0f} words)",

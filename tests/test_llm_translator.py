@@ -15,9 +15,9 @@ import pytest
 pytest.importorskip("openai")
 
 from code2cot.builder import Sandbox, SandboxLimits, Task  # noqa: E402
-from code2cot.builder.llm_translator import LLMSettings, LLMTranslator, ResponseCache, translation_messages  # noqa: E402
+from code2cot.builder.llm_translator import LLMSettings, LLMTranslator, translation_messages  # noqa: E402
 from code2cot.builder.translation import TranslationRequest  # noqa: E402
-from openai_stub import StubOpenAI, messages_hash  # noqa: E402
+from openai_stub import StubOpenAI  # noqa: E402
 
 PROGRAM = "def f(xs, k):\n    out = []\n    for x in xs:\n        if x % k == 0:\n            out.append(x * x)\n    return out\n"
 
