@@ -19,8 +19,8 @@ that raise, or that snoop cannot trace within 2 s, are left out (and listed).
 2. **Sandboxed batch throughput**: ``Sandbox(workers=2).map(tasks)`` end to end (a
    fork per task, isolation, tracing in the child, JSON result parsed by the parent,
    plus ``render_trace`` of each result in the parent), fork-server start reported
-   separately, vs snoop in-process on one core with no sandbox at all (the snoop passes
-   of benchmark 1, interleaved with the sandbox passes). Target: >= 0.5x.
+   separately, vs snoop in-process on one core with no sandbox at all (the snoop time of
+   benchmark 1 in the same round). Target: >= 0.5x.
 3. **Information parity** (untimed): mean recorded steps per trace (ours, default limits:
    loop compression on) and our rendered lines vs snoop output lines per trace; and, with
    loop compression switched off, the share of snoop's ``name = value`` change lines
@@ -30,11 +30,12 @@ that raise, or that snoop cannot trace within 2 s, are left out (and listed).
    prints stdlib frames, e.g. ``fractions``); lines inside generator expressions and
    lambdas are counted apart, as our tracer shows those as one step by design.
 
-Timing: ``--repeat`` rounds (default 5); each round runs one pass of every side (ours,
-snoop, snoop with a cold source cache, sandbox) back to back, in an order that rotates
-from round to round. A ratio is the median over rounds of the per-round ratio (robust to
-load drift on a shared machine); the throughputs shown are medians over rounds. Small
-workloads are gone round several times per pass (at least 200 traces a pass).
+Timing: ``--repeat`` rounds (default 5). In a round the in-process sides (ours, snoop,
+snoop with a cold source cache) take turns every 20 traces, in an order that rotates from
+turn to turn, each adding up its own time; then one sandbox pass runs over the same
+traces. A ratio is the median over rounds of the per-round ratio (robust to load drift on
+a shared machine); the throughputs shown are medians over rounds. Small workloads are
+gone round several times per round (at least 200 traces).
 
 How the paper's release configures snoop (luka-group/Execution-Grounded-Reasoning,
 ``src/generate_execution_trace.py`` and ``src/utils.py``; requirements pin snoop==0.6.0):
@@ -70,6 +71,7 @@ import signal
 import statistics
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import snoop
@@ -87,6 +89,7 @@ CRUX_SAMPLE = ROOT / "tests" / "data" / "cruxeval_sample.jsonl"
 SNOOP_SCREEN_SECONDS = 2.0  # tasks snoop cannot trace within this (the release allowed 5 s + process start) are left out
 
 MIN_TRACES_PER_PASS = 200
+BLOCK = 20  # in-process sides alternate every BLOCK traces, so load spikes hit all of them alike
 TARGETS = {"inprocess": 3.0, "sandbox": 0.5}
 
 
@@ -99,6 +102,10 @@ class CallLineFormatter(DefaultFormatter):
             return [f"{self.c.cyan}>>> Call to {event.code_qualname()}{self.c.reset}"]
         return super().format_start(event)
 
+
+# snoop's cheap_repr warns once per type whose repr fails mid-construction (e.g. Fraction
+# inside fractions.py, which snoop traces at depth > 1); keep the report readable.
+warnings.filterwarnings("ignore", module="cheap_repr")
 
 _internal = Path(snoop.tracer.internal_directories[0]).parent
 snoop.tracer.internal_directories += tuple(map(str, _internal.glob("*")))  # as in the release
@@ -116,10 +123,12 @@ class SnoopSide:
                                    formatter_class=formatter_class)
 
     def run(self, index: int, task: Task, cold: bool = False) -> str:
-        filename = f"<snoop-task-{index}>"
-        linecache.cache[filename] = (len(task.code), None, task.code.splitlines(keepends=True), filename)
+        """Trace one task; ``cold``: as in a fresh process, snoop has not parsed this source yet."""
+        filename = f"<snoop-{'cold-' if cold else ''}task-{index}>"  # cold runs leave warm entries alone
+        lines = task.code.splitlines(keepends=True)
+        linecache.cache[filename] = (len(task.code), None, lines, filename)
         if cold:
-            SnoopSource.__dict__.get("__source_cache_with_lines", {}).clear()
+            SnoopSource.__dict__.get("__source_cache_with_lines", {}).pop((filename, tuple(lines)), None)
         code = compile(task.code, filename, "exec", dont_inherit=True)
         namespace = {"__name__": "__main__", "__builtins__": __builtins__}
         exec(code, namespace)
@@ -160,8 +169,12 @@ def load_corpus() -> tuple[list[Task], str]:
         return tasks, f"{len(tasks)} tasks"
     except SourceError:
         pass
+    files = sorted(p for p in PROGRAMS_DIR.rglob("*.py") if not p.name.startswith(("_", "."))) \
+        if PROGRAMS_DIR.is_dir() else []
+    if not files:
+        return [], f"no programs in {PROGRAMS_DIR} yet (the corpus is still being written)"
     tasks, broken = [], 0  # being written: take the files that parse
-    for path in sorted(p for p in PROGRAMS_DIR.rglob("*.py") if not p.name.startswith(("_", "."))):
+    for path in files:
         try:
             tasks.extend(parse_program_file(path, PROGRAMS_DIR))
         except (SourceError, OSError, UnicodeDecodeError):
@@ -217,24 +230,26 @@ def bench_workload(name: str, tasks: list[Task], repeat: int, sandbox_limits: Sa
     snoop_side = SnoopSide()
     limits = TraceLimits()
     cycles = max(1, round(MIN_TRACES_PER_PASS / len(tasks)))  # small workloads: go round a few times per pass
-    n = len(tasks) * cycles
+    work = [(index, task) for _ in range(cycles) for index, task in enumerate(tasks)]
+    n = len(work)
+    blocks = [work[i: i + BLOCK] for i in range(0, n, BLOCK)]
 
-    def ours_pass():
-        for _ in range(cycles):
-            for task in tasks:
-                run_ours(task, limits)
+    def ours_block(block):
+        for _, task in block:
+            run_ours(task, limits)
 
-    def snoop_pass():
-        for _ in range(cycles):
-            for index, task in enumerate(tasks):
-                snoop_side.run(index, task)
+    def snoop_block(block):
+        for index, task in block:
+            snoop_side.run(index, task)
 
-    def snoop_cold_pass():
-        for _ in range(cycles):
-            for index, task in enumerate(tasks):
-                snoop_side.run(index, task, cold=True)
+    def snoop_cold_block(block):
+        for index, task in block:
+            snoop_side.run(index, task, cold=True)
 
-    ours_pass(), snoop_pass()  # warm-up: imports, caches, linecache
+    for block in blocks:  # warm-up: imports, caches, linecache
+        ours_block(block), snoop_block(block)
+    sides = {"ours": ours_block, "snoop": snoop_block, "snoop_cold": snoop_cold_block}
+    order = list(sides)
     times: dict[str, list[float]] = {"ours": [], "snoop": [], "snoop_cold": [], "sandbox": []}
     with Sandbox(workers=2, limits=sandbox_limits) as sandbox:
         start = time.perf_counter()
@@ -243,18 +258,24 @@ def bench_workload(name: str, tasks: list[Task], repeat: int, sandbox_limits: Sa
         failures: list[str] = [f"{r.id}: {r.status} {r.error}" for r in first if not r.ok]
 
         def sandbox_pass():
-            for result in sandbox.map(tasks * cycles):
+            for result in sandbox.map([task for _, task in work]):
                 if not result.ok:
                     failures.append(f"{result.id}: {result.status} {result.error}")
                 else:
                     render_trace(result.trace)
 
-        passes = {"ours": ours_pass, "snoop": snoop_pass, "snoop_cold": snoop_cold_pass, "sandbox": sandbox_pass}
-        order = list(passes)
         for round_ in range(repeat):
-            shift = round_ % len(order)
-            for key in order[shift:] + order[:shift]:
-                times[key].append(timed(passes[key]))
+            gc.collect()
+            spent = dict.fromkeys(sides, 0.0)
+            for number, block in enumerate(blocks):  # in-process sides take turns block by block
+                shift = (round_ + number) % len(order)
+                for key in order[shift:] + order[:shift]:
+                    began = time.perf_counter()
+                    sides[key](block)
+                    spent[key] += time.perf_counter() - began
+            for key, value in spent.items():
+                times[key].append(value)
+            times["sandbox"].append(timed(sandbox_pass))
     med = {k: statistics.median(v) for k, v in times.items()}
     rate = {k: n / v for k, v in med.items()}
 
@@ -262,7 +283,9 @@ def bench_workload(name: str, tasks: list[Task], repeat: int, sandbox_limits: Sa
         return round(statistics.median(b / a for a, b in zip(times[side], times[base])), 2)
     return {
         "workload": name, "tasks": len(tasks), "traces_per_pass": n, "repeats": repeat,
-        "seconds_per_pass": {k: [round(x, 4) for x in v] for k, v in times.items()},
+        "seconds_per_round": {k: [round(x, 4) for x in v] for k, v in times.items()},
+        "ratio_per_round": {f"{side}/{base}": [round(bt / st, 2) for st, bt in zip(times[side], times[base])]
+                            for side, base in (("ours", "snoop"), ("ours", "snoop_cold"), ("sandbox", "snoop"))},
         "traces_per_s": {k: round(v, 1) for k, v in rate.items()},
         "inprocess_ratio": paired("ours", "snoop"),
         "inprocess_ratio_vs_cold_snoop": paired("ours", "snoop_cold"),
