@@ -82,6 +82,8 @@ class ForkServer:
                 timeout = max(0.0, min(r.deadline for r in self.running.values()) - time.monotonic())
             for key, _ in self.selector.select(timeout):
                 kind, child = key.data
+                if kind != "requests" and self.running.get(child.pid) is not child:
+                    continue  # its exit was handled earlier in this batch; the fd is closed
                 if kind == "requests":
                     self._read_requests(stdin)
                 elif kind == "pipe":

@@ -8,6 +8,7 @@ the stdout writer and exit immediately, so user code cannot catch them.
 
 from __future__ import annotations
 
+import ast
 import io
 import json
 import linecache
@@ -138,7 +139,8 @@ def _execute(request: dict, limits: SandboxLimits, trace_limits: TraceLimits, re
     except BadInput as exc:
         reporter.finish("bad_input", str(exc), trace=False)
     try:
-        code = compile(code_text, TASK_FILENAME, "exec", dont_inherit=True)
+        tree = ast.parse(code_text, TASK_FILENAME)  # parsed once: compiled here, loop spans for the tracer
+        code = compile(tree, TASK_FILENAME, "exec", dont_inherit=True)
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         where = f" (line {exc.lineno})" if isinstance(exc, SyntaxError) and exc.lineno else ""
         reporter.finish("syntax_error", f"{type(exc).__name__}: {getattr(exc, 'msg', exc)}{where}", trace=False)
@@ -158,7 +160,7 @@ def _execute(request: dict, limits: SandboxLimits, trace_limits: TraceLimits, re
     def over_budget() -> NoReturn:
         reporter.finish("timeout", f"more than {trace_limits.max_events} executed steps")
 
-    tracer = reporter.tracer = Tracer(code_text, trace_limits, on_budget=over_budget)
+    tracer = reporter.tracer = Tracer(code_text, trace_limits, on_budget=over_budget, tree=tree)
     try:
         value = tracer.run(func, args, kwargs)
     except MemoryError:

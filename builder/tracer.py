@@ -109,20 +109,26 @@ class _FrameState:
 
 
 def loop_spans(tree: ast.AST) -> dict[int, int]:
-    """Map each loop header line to the last line of its loop."""
+    """Map each loop header line to the last line of its loop (statements only: loops live there)."""
     spans: dict[int, int] = {}
-    for node in ast.walk(tree):
+    pending = [tree]
+    while pending:
+        node = pending.pop()
         if isinstance(node, (ast.For, ast.While, ast.AsyncFor)):
             spans[node.lineno] = max(spans.get(node.lineno, 0), node.end_lineno or node.lineno)
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            children = getattr(node, name, None)
+            if children:
+                pending.extend(children)
     return spans
 
 
 class _Recorder:
     """Backend-independent bookkeeping: diffs, loop compression, budgets."""
 
-    def __init__(self, source: str, limits: TraceLimits, on_budget: Callable[[], None]) -> None:
+    def __init__(self, source: str, limits: TraceLimits, on_budget: Callable[[], None], tree: ast.AST | None = None) -> None:
         self.lines = source.splitlines()
-        self.loops = loop_spans(ast.parse(source))
+        self.loops = loop_spans(tree if tree is not None else ast.parse(source))
         self.limits = limits
         self.repr = SafeRepr(max_chars=limits.repr_chars)
         self.on_budget = on_budget
@@ -324,9 +330,9 @@ class Tracer:
     """
 
     def __init__(self, source: str, limits: TraceLimits | None = None, on_budget: Callable[[], None] | None = None,
-                 backend: str | None = None) -> None:
+                 backend: str | None = None, tree: ast.AST | None = None) -> None:
         self.limits = limits or TraceLimits()
-        self.recorder = _Recorder(source, self.limits, on_budget or self._raise_budget)
+        self.recorder = _Recorder(source, self.limits, on_budget or self._raise_budget, tree)
         self.backend = backend or ("monitoring" if sys.version_info >= (3, 12) else "settrace")
         self.entry_point = ""
         self.args: dict[str, str] = {}
