@@ -127,7 +127,7 @@ class _Recorder:
     """Backend-independent bookkeeping: diffs, loop compression, budgets."""
 
     def __init__(self, source: str, limits: TraceLimits, on_budget: Callable[[], None], tree: ast.AST | None = None) -> None:
-        self.lines = source.splitlines()
+        self.lines = [line.rstrip() for line in source.splitlines()]
         self.loops = loop_spans(tree if tree is not None else ast.parse(source))
         self.limits = limits
         self.repr = SafeRepr(max_chars=limits.repr_chars)
@@ -160,7 +160,7 @@ class _Recorder:
         self.steps.append(step)
 
     def _source(self, line: int) -> str:
-        return self.lines[line - 1].rstrip() if 0 < line <= len(self.lines) else ""
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
 
     def _count(self) -> None:
         self.n_events += 1
@@ -205,7 +205,9 @@ class _Recorder:
         self.depth += 1
 
     def line(self, frame_id: int, line: int, local_vars: dict[str, Any]) -> None:
-        self._count()
+        self.n_events += 1  # the hot path: _count() inlined
+        if self.n_events > self.limits.max_events:
+            self.on_budget()
         state = self.frames.get(frame_id)
         if state is None:  # frame entered before tracing began (cannot happen for the entry point)
             return
