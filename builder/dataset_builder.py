@@ -178,12 +178,17 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
 
 
 def _shard(decisions: list, count: int) -> list[list]:
-    """Whole problems per shard (so per-problem rules hold inside one), in source order."""
+    """Whole problems per shard (so per-problem rules hold inside one), dealt round-robin.
+
+    Dealing spreads heavy and light programs over the shards (sources are often sorted
+    by topic), so parallel jobs finish together. The row order depends only on the
+    shard count, never on ``num_proc``.
+    """
     problems: dict[str, list] = {}
     for task, reason, message in decisions:
         problems.setdefault(task.problem_id, []).append((task.to_dict(), reason, message))
     count = max(1, min(count, len(problems)))
     shards: list[list] = [[] for _ in range(count)]
     for index, items in enumerate(problems.values()):
-        shards[index * count // len(problems)].extend(items)
+        shards[index % count].extend(items)
     return shards
