@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import ast
 import collections
+import itertools
+import operator
 import sys
 from dataclasses import asdict, dataclass
 from typing import Any, Callable
@@ -51,6 +53,7 @@ TASK_FILENAME = "<code2cot-task>"
 
 _OPAQUE_CODE_NAMES = frozenset({"<listcomp>", "<dictcomp>", "<setcomp>", "<genexpr>", "<lambda>"})
 _IMMUTABLE = frozenset({int, float, complex, str, bytes, bool, type(None), range, frozenset})
+_IMMUTABLE_SCALARS = frozenset({int, float, complex, str, bytes, bool, type(None)})
 _CO_GENERATOR_LIKE = 0x20 | 0x80 | 0x200  # generator, coroutine, async generator
 
 
@@ -99,7 +102,7 @@ class _FrameState:
     __slots__ = ("snapshot", "pending", "loops", "last_line", "depth", "func", "raising")
 
     def __init__(self, depth: int, func: str) -> None:
-        self.snapshot: dict[str, tuple[object, str]] = {}
+        self.snapshot: dict[str, tuple[object, str, tuple | None]] = {}
         self.pending: dict | None = None  # last line step, waiting for its ``changed``
         self.loops: list[_Loop] = []
         self.last_line = -1
@@ -121,6 +124,37 @@ def loop_spans(tree: ast.AST) -> dict[int, int]:
             if children:
                 pending.extend(children)
     return spans
+
+
+_SHALLOW_KINDS = frozenset({list, dict, set})
+_SHALLOW_MAX = 1000
+
+
+def _members(value, kind):
+    return itertools.chain(dict.keys(value), dict.values(value)) if kind is dict else iter(value)
+
+
+def _member_count(value, kind) -> int:
+    return 2 * len(value) if kind is dict else len(value)
+
+
+def _shallow(value: object) -> tuple | None:
+    """The items of a small list/dict/set of immutable scalars, to spot in-place changes by identity.
+
+    Comparing by identity (``operator.is_``) never runs user code; it is only sound when
+    every item is immutable, so containers holding anything else are re-rendered instead.
+    """
+    kind = type(value)
+    if kind not in _SHALLOW_KINDS or len(value) > _SHALLOW_MAX:  # type: ignore[arg-type]
+        return None
+    members = tuple(_members(value, kind))
+    if all(type(item) in _IMMUTABLE_SCALARS or type(item) is tuple and _scalar_tuple(item) for item in members):
+        return members
+    return None
+
+
+def _scalar_tuple(item: tuple) -> bool:
+    return len(item) <= 16 and all(type(x) in _IMMUTABLE_SCALARS for x in item)
 
 
 class _Recorder:
@@ -173,12 +207,18 @@ class _Recorder:
         snapshot = state.snapshot
         for name, value in local_vars.items():
             old = snapshot.get(name)
-            if old is not None and old[0] is value and type(value) in _IMMUTABLE:
-                continue
+            if old is not None and old[0] is value:
+                kind = type(value)
+                if kind in _IMMUTABLE:
+                    continue
+                members = old[2]
+                if members is not None and len(members) == _member_count(value, kind) \
+                        and all(map(operator.is_, members, _members(value, kind))):
+                    continue  # same container holding the very same immutable items: unchanged
             text = self.repr(value)
             if old is None or old[1] != text:
                 changed[name] = text
-            snapshot[name] = (value, text)
+            snapshot[name] = (value, text, _shallow(value))
         if len(snapshot) > len(local_vars):
             for name in [n for n in snapshot if n not in local_vars]:
                 del snapshot[name]
