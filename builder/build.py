@@ -63,10 +63,10 @@ class BuildSummary:
         lines = [f"{'status / reason':<24} {'count':>7} {'share':>7}"]
         for status, count in sorted(self.statuses.items(), key=lambda kv: -kv[1]):
             lines.append(f"{status:<24} {count:>7} {count / max(total, 1):>7.1%}")
-            if status != "ok":
-                for reason, n in sorted(((r, n) for (s, r), n in self._pairs() if s == status), key=lambda kv: -kv[1]):
-                    if reason != status:
-                        lines.append(f"  {reason:<22} {n:>7}")
+            reasons = {key.split("/", 1)[1]: n for key, n in self.reasons.items() if key.split("/", 1)[0] == status}
+            for reason, n in sorted(reasons.items(), key=lambda kv: -kv[1]):
+                if reason != status:
+                    lines.append(f"  {reason:<22} {n:>7}")
         lines += [
             f"{'total samples':<24} {total:>7}",
             "",
@@ -79,9 +79,6 @@ class BuildSummary:
             lines.append("LLM: " + ", ".join(f"{k}={v}" for k, v in self.llm.items()))
         lines.append(f"wrote {self.out_dir} in {self.seconds:.1f}s")
         return "\n".join(lines)
-
-    def _pairs(self):
-        return [(tuple(k.split("/", 1)), v) for k, v in self.reasons.items()]
 
 
 def _versions() -> dict[str, str]:
