@@ -131,9 +131,7 @@ def merge_cards(ours: DatasetCard, theirs: DatasetCard | None) -> DatasetCard:
         text = text[: text.index(START)] + body.strip() + text[text.index(END) + len(END):]
     else:
         text = text.rstrip() + ("\n\n" if text.strip() else "") + body.strip() + "\n"
-    card = DatasetCard("---\n---\n" + text)
-    card.data = DatasetCardData(**merged)
-    return card
+    return DatasetCard(f"---\n{DatasetCardData(**merged).to_yaml()}\n---\n{text}")
 
 
 def _merge_configs(theirs: list[dict], ours: list[dict]) -> list[dict]:

@@ -39,6 +39,8 @@ def push_dataset(folder: str | Path, repo_id: str, *, private: bool = False, rev
     if not any((folder / "data").glob("*.parquet")) or not (folder / "build_config.json").is_file():
         raise HubError(f"{folder} is not a code2cot build folder (needs data/*.parquet and build_config.json); "
                        "run `code2cot build --out DIR` first")
+    if create_pr and revision and revision != "main":
+        raise HubError("--create-pr opens a pull request against main; it cannot be combined with --revision")
     if repo_id.count("/") != 1:
         raise HubError(f"--repo must look like ORG/NAME, not {repo_id!r}")
     token = resolve_token(token)

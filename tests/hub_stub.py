@@ -37,13 +37,14 @@ import os
 import re
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-__all__ = ["HubStub", "Commit", "Repo", "LoggedRequest", "point_client_at", "git_blob_sha"]
+__all__ = ["Commit", "HubStub", "LoggedRequest", "Repo", "git_blob_sha", "point_client_at"]
 
 REPO_TYPES = {"models": "model", "datasets": "dataset", "spaces": "space"}
 URL_PREFIX = {"model": "", "dataset": "datasets/", "space": "spaces/"}
@@ -63,7 +64,7 @@ def git_blob_sha(content: bytes) -> str:
 
 def _now_iso() -> str:
     t = time.time()
-    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t)) + ".%03dZ" % int((t % 1) * 1000)
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t)) + f".{int((t % 1) * 1000):03d}Z"
 
 
 def _front_matter(readme: bytes | None) -> dict | None:
@@ -73,7 +74,7 @@ def _front_matter(readme: bytes | None) -> dict | None:
     import yaml  # a huggingface_hub dependency
 
     text = readme.decode("utf-8", errors="replace").lstrip("\ufeff")
-    match = re.match(r"^---\s*\n(.*?)\n---\s*(\n|$)", text, flags=re.S)
+    match = re.match(r"^---\s*\n(.*?)\n---\s*(\n|$)", text, flags=re.DOTALL)
     if not match:
         return None
     try:
@@ -213,7 +214,7 @@ class HubStub:
         """A token with write access (the first of ``tokens``)."""
         return next(iter(self.tokens), "hf_test")
 
-    def start(self) -> "HubStub":
+    def start(self) -> HubStub:
         if self._thread is None:
             self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
                                             name="hub-stub", daemon=True)
@@ -227,7 +228,7 @@ class HubStub:
             self._thread = None
         self._server.server_close()
 
-    def __enter__(self) -> "HubStub":
+    def __enter__(self) -> HubStub:  # noqa: PYI034
         return self.start()
 
     def __exit__(self, *exc) -> None:
@@ -583,7 +584,7 @@ class _Handler(BaseHTTPRequestHandler):
         content = (self._json_body().get("content") or "").encode()
         text = content.decode("utf-8", errors="replace")
         if text.lstrip("\ufeff").startswith("---") and _front_matter(content) is None:
-            match = re.match(r"^---\s*\n(.*?)\n---", text.lstrip("\ufeff"), flags=re.S)
+            match = re.match(r"^---\s*\n(.*?)\n---", text.lstrip("\ufeff"), flags=re.DOTALL)
             if match and match.group(1).strip():
                 return self._send_json(400, {"errors": [{"message": "Invalid YAML metadata in README.md"}],
                                              "warnings": []})
@@ -790,7 +791,7 @@ class _Handler(BaseHTTPRequestHandler):
         if create_pr:
             repo.discussion_counter += 1
             num = repo.discussion_counter
-            base = revision[len("refs/heads/"):] if revision.startswith("refs/heads/") else revision
+            base = revision.removeprefix("refs/heads/")
             repo.prs[num] = {"num": num, "ref": f"refs/pr/{num}", "title": title, "description": message,
                              "status": "open", "base": base, "sha": sha, "author": user, "isPullRequest": True,
                              "createdAt": _now_iso()}
@@ -801,7 +802,7 @@ class _Handler(BaseHTTPRequestHandler):
             if pr.get("status") == "draft":
                 pr["status"] = "open"
         else:
-            branch = revision[len("refs/heads/"):] if revision.startswith("refs/heads/") else revision
+            branch = revision.removeprefix("refs/heads/")
             repo.branches[branch] = sha
         self._send_json(200, response)
 

@@ -10,13 +10,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from hub_stub import HubStub, git_blob_sha, point_client_at
 
 pytest.importorskip("huggingface_hub")
 datasets = pytest.importorskip("datasets")
 
-from huggingface_hub import (  # noqa: E402
+from huggingface_hub import (
     CommitOperationAdd,
     CommitOperationDelete,
     DatasetCard,
@@ -26,7 +25,7 @@ from huggingface_hub import (  # noqa: E402
     hf_hub_download,
     snapshot_download,
 )
-from huggingface_hub.errors import (  # noqa: E402
+from huggingface_hub.errors import (
     EntryNotFoundError,
     HfHubHTTPError,
     RepositoryNotFoundError,
@@ -235,7 +234,7 @@ def test_download_errors_map_to_client_exceptions(hub, client, tmp_path):
         hf_hub_download("org/other", "a.txt", repo_type="dataset")
     with pytest.raises(RepositoryNotFoundError):
         hf_hub_download("org/ds", "a.txt")  # wrong repo type: no model repo of that name
-    head = [r for r in hub.requests if r.method == "HEAD" and r.path.endswith("/missing.txt")][0]
+    head = next(r for r in hub.requests if r.method == "HEAD" and r.path.endswith("/missing.txt"))
     assert head.status == 404
 
 
@@ -276,7 +275,8 @@ def test_subprocess_gets_the_stub_through_env(hub, tmp_path):
     """)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HF_", "HUGGING"))}
     env.update(hub.env(tmp_path / "hf_home"))
-    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                         timeout=60, check=False)
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["endpoint"] == hub.url and result["content"] == "hello"

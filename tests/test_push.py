@@ -84,6 +84,8 @@ def test_push_to_branch_and_pr(built, tmp_path):
         pr = push(hub, built, tmp_path / "h3", "--repo", "test-user/grounded", "--create-pr")
         assert pr.returncode == 0, pr.stderr[-2000:]
         assert "discussions" in pr.stdout or "pr" in pr.stdout.lower()
+        both = push(hub, built, tmp_path / "h4", "--repo", "test-user/grounded", "--revision", "v2", "--create-pr")
+        assert both.returncode == 2 and "cannot be combined" in both.stderr
 
 
 def test_push_without_token_fails_and_uploads_nothing(built, tmp_path):
