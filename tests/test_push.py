@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -81,9 +82,14 @@ def test_push_to_branch_and_pr(built, tmp_path):
         branch = push(hub, built, tmp_path / "h2", "--repo", "test-user/grounded", "--revision", "v2")
         assert branch.returncode == 0, branch.stderr[-2000:]
         assert "README.md" in hub.files("test-user/grounded", revision="v2")
-        pr = push(hub, built, tmp_path / "h3", "--repo", "test-user/grounded", "--create-pr")
+        changed = tmp_path / "changed"
+        shutil.copytree(built, changed)
+        with (changed / "rejected.jsonl").open("a") as handle:
+            handle.write('{"id": "late", "reason": "exception"}\n')
+        pr = push(hub, changed, tmp_path / "h3", "--repo", "test-user/grounded", "--create-pr")
         assert pr.returncode == 0, pr.stderr[-2000:]
-        assert "discussions" in pr.stdout or "pr" in pr.stdout.lower()
+        assert "discussions/1" in pr.stdout and hub.pull_requests("test-user/grounded")
+        assert b"late" not in hub.files("test-user/grounded")["rejected.jsonl"]  # main untouched by the PR
         both = push(hub, built, tmp_path / "h4", "--repo", "test-user/grounded", "--revision", "v2", "--create-pr")
         assert both.returncode == 2 and "cannot be combined" in both.stderr
 
