@@ -205,7 +205,9 @@ def isolate(slot: int, limits: SandboxLimits, scratch: str | None, expose: list[
 def _set_limits(limits: SandboxLimits) -> None:
     cpu = max(1, int(limits.cpu_seconds + 0.999))
     for name, value in (
-        (resource.RLIMIT_CPU, (cpu, cpu + 1)),
+        # hard == soft: as PID 1 of its namespace the task never receives SIGXCPU (the
+        # kernel drops it), so the limit must be the SIGKILL that comes with the hard one.
+        (resource.RLIMIT_CPU, (cpu, cpu)),
         (resource.RLIMIT_AS, (limits.memory_mb << 20,) * 2),
         (resource.RLIMIT_NOFILE, (limits.max_open_files,) * 2),
         (resource.RLIMIT_FSIZE, (limits.max_file_mb << 20,) * 2),

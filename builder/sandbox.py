@@ -77,6 +77,8 @@ def classify(task_id: str, header: dict, body: bytes, limits: SandboxLimits) -> 
         return TaskResult(task_id, "output_too_large", error=f"result larger than {limits.max_result_mb} MB", **timing)
     if isinstance(record, dict) and record.get("status") in STATUSES:
         status = record["status"]
+        if cpu_spent and status != "ok":  # e.g. a task that caught a CPU-limit signal and raised
+            return TaskResult(task_id, "timeout", error=f"CPU time limit of {limits.cpu_seconds:g}s exceeded", **timing)
         return TaskResult(
             task_id, status,
             output=record.get("output") if status == "ok" else None,

@@ -102,3 +102,16 @@ def test_abandoned_map_does_not_leak_results_into_the_next():
         fresh = list(sandbox.map([Task(id=f"new{i}", code="def f(x):\n    return -x\n", input=str(i)) for i in range(5)]))
     assert [r.id for r in fresh] == [f"new{i}" for i in range(5)]
     assert [r.output for r in fresh] == ["0", "-1", "-2", "-3", "-4"]
+
+
+def test_cpu_limit_is_exact_and_cannot_be_caught():
+    """PID 1 of a namespace never gets SIGXCPU, so the limit is the hard SIGKILL, at the limit itself."""
+    spin = "def f():\n    n = 0\n    while True:\n        n += 1\n"
+    catcher = ("import signal\ndef f():\n    def h(*a):\n        raise RuntimeError('got SIGXCPU')\n"
+               "    signal.signal(signal.SIGXCPU, h)\n    n = 0\n    while True:\n        n += 1\n")
+    limits = SandboxLimits(cpu_seconds=1, wall_seconds=10)
+    with Sandbox(workers=2, limits=limits, trace_limits=TraceLimits(max_events=10**9)) as sandbox:
+        results = list(sandbox.map([Task(id="spin", code=spin, input=""), Task(id="catch", code=catcher, input="")]))
+    for result in results:
+        assert result.status == "timeout" and "CPU time limit" in result.error
+        assert result.cpu_seconds < 1.5

@@ -62,6 +62,7 @@ class Case:
     statuses: tuple[str, ...] = ("exception",)
     error: str | None = None  # a substring the error message must contain
     root_only: bool = False  # the verdict only holds where the task is isolated (run as root)
+    needs_isolation: bool = False  # unisolated (not root) it would really hit the host: left out then
 
 
 CASES = [
@@ -74,7 +75,8 @@ CASES = [
     Case("system_exit", "import sys\ndef f():\n    sys.exit(5)\n", error="SystemExit"),
     Case("keyboard_interrupt", "def f():\n    raise KeyboardInterrupt\n", error="KeyboardInterrupt"),
     Case("os_exit", "import os\ndef f():\n    os._exit(3)\n", statuses=("killed",), error="code 3"),
-    Case("segfault", "import ctypes\ndef f():\n    return ctypes.string_at(0)\n", statuses=("killed",), error="SIGSEGV"),
+    Case("segfault", "import ctypes\ndef f():\n    return ctypes.string_at(0)\n", statuses=("killed",),
+         error="SIGSEGV"),
     Case("recursion", "def f(n=0):\n    return f(n + 1)\n", error="RecursionError"),
     Case("infinite_loop", "def f():\n    n = 0\n    while True:\n        n += 1\n        if n < 0:\n            break\n"
          "    return n\n", statuses=("timeout",)),
@@ -88,9 +90,18 @@ CASES = [
     Case("huge_return", "def f():\n    return 'x' * 400_000_000\n", statuses=("output_too_large", "memory")),
     # -- the host and the batch survive ----------------------------------------------------
     Case("kill_parent", "import os\ndef f():\n    os.kill(os.getppid(), 9)\n    return 'alive'\n",
-         statuses=("ok", "exception", "killed")),
+         statuses=("ok", "exception", "killed"), needs_isolation=True),
     Case("kill_everything", "import os\ndef f():\n    os.kill(-1, 9)\n    return 'alive'\n",
-         statuses=("ok", "exception", "killed")),
+         statuses=("ok", "exception", "killed"), needs_isolation=True),
+    Case("escapee", textwrap.dedent("""\
+        import os, time
+        def f():
+            if os.fork() == 0:
+                os.setsid()
+                time.sleep(60)
+                os._exit(0)
+            return 'parent done'
+    """), statuses=("ok",), needs_isolation=True),
     # -- secrets ---------------------------------------------------------------------------
     Case("environ_dict", "import os\ndef f():\n    print(dict(os.environ))\n    return dict(os.environ)\n",
          statuses=("ok",)),
@@ -98,9 +109,10 @@ CASES = [
          statuses=("ok", "exception")),
     Case("proc_parent_environ", "import os\ndef f():\n    return open(f'/proc/{os.getppid()}/environ', 'rb').read()\n",
          statuses=("ok", "exception")),
-    Case("proc_init_environ", "def f():\n    return open('/proc/1/environ', 'rb').read()\n", statuses=("ok", "exception")),
+    Case("proc_init_environ", "def f():\n    return open('/proc/1/environ', 'rb').read()\n",
+         statuses=("ok", "exception")),
     Case("proc_decoy_environ", "def f(pid):\n    return open(f'/proc/{pid}/environ', 'rb').read()\n",
-         lambda ctx: str(ctx["decoy_pid"]), root_only=True),
+         lambda ctx: str(ctx["decoy_pid"]), root_only=True, needs_isolation=True),
     Case("proc_walk_environ", textwrap.dedent("""\
         import os
         def f():
@@ -117,18 +129,18 @@ CASES = [
     """), statuses=("ok",)),
     Case("token_files", textwrap.dedent("""\
         import os
-        def f(planted):
+        def f():
             found = {}
             for path in (os.path.expanduser('~/.cache/huggingface/token'), '/root/.cache/huggingface/token',
-                         '/root/.netrc', '/root/.config/openai/key', planted):
+                         '/root/.netrc', '/root/.config/openai/key'):
                 try:
                     found[path] = open(path).read()
                 except OSError as exc:
                     found[path] = type(exc).__name__
             return found
-    """), lambda ctx: repr(ctx["planted_secret"]), statuses=("ok",)),
+    """), statuses=("ok",)),
     Case("planted_secret", "def f(path):\n    return open(path).read()\n", lambda ctx: repr(ctx["planted_secret"]),
-         root_only=True),
+         root_only=True, needs_isolation=True),
     Case("root_listing", "import os\ndef f():\n    return sorted(os.listdir('/root'))\n", statuses=("ok", "exception")),
     # -- network ---------------------------------------------------------------------------
     Case("tcp_connect", textwrap.dedent("""\
@@ -147,12 +159,15 @@ CASES = [
             return "sent"
     """), lambda ctx: str(ctx["udp_port"]), root_only=True),
     # -- filesystem ------------------------------------------------------------------------
-    Case("write_tmp_trap", WRITE_CODE, lambda ctx: repr(str(ctx["tmp_trap"] / f"escaped-{TOKEN}")), root_only=True),
-    Case("write_var_tmp", WRITE_CODE, repr(f"/var/tmp/code2cot-escaped-{TOKEN}"), root_only=True),
+    Case("write_tmp_trap", WRITE_CODE, lambda ctx: repr(str(ctx["tmp_trap"] / f"escaped-{TOKEN}")),
+         root_only=True, needs_isolation=True),
+    Case("write_var_tmp", WRITE_CODE, repr(f"/var/tmp/code2cot-escaped-{TOKEN}"), root_only=True,
+         needs_isolation=True),
     Case("write_var_tmp_trap", WRITE_CODE, lambda ctx: repr(str(ctx["var_trap"] / f"escaped-{TOKEN}")),
-         root_only=True),
-    Case("write_dev_shm", WRITE_CODE, repr(f"/dev/shm/code2cot-escaped-{TOKEN}"), statuses=("ok", "exception")),
-    Case("write_repo", WRITE_CODE, repr(str(REPO / f"escaped-{TOKEN}")), root_only=True),
+         root_only=True, needs_isolation=True),
+    Case("write_dev_shm", WRITE_CODE, repr(f"/dev/shm/code2cot-escaped-{TOKEN}"), statuses=("ok", "exception"),
+         needs_isolation=True),
+    Case("write_repo", WRITE_CODE, repr(str(REPO / f"escaped-{TOKEN}")), root_only=True, needs_isolation=True),
     Case("write_every_mount", textwrap.dedent("""\
         import os
         def f(name):
@@ -169,7 +184,7 @@ CASES = [
                 except OSError:
                     pass
             return wrote
-    """), repr(f"code2cot-mount-escape-{TOKEN}"), statuses=("ok",)),
+    """), repr(f"code2cot-mount-escape-{TOKEN}"), statuses=("ok",), needs_isolation=True),
     Case("write_scratch", textwrap.dedent("""\
         import os
         def f(name):
@@ -197,17 +212,41 @@ BY_NAME = {case.name: case for case in ALL_CASES}
 
 # -- helpers ----------------------------------------------------------------------------------
 
-def task_uid_processes() -> dict[str, int]:
-    """pid -> uid of every live process owned by a task uid (64000-64063)."""
-    found = {}
-    for status in Path("/proc").glob("[0-9]*/status"):
+def _status_field(pid: str, name: str) -> str | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(name + ":"):
+                return line.split()[1]
+    except OSError:
+        pass
+    return None
+
+
+def _under_a_live_fork_server(pid: str) -> bool:
+    """True for a task of a sandbox that is still open (someone else's test run, say).
+
+    Ours are all closed when we look, so a process of ours that escaped would have been
+    reparented away from any fork server.
+    """
+    for _ in range(64):
+        pid = _status_field(pid, "PPid") or "0"
+        if pid in ("0", "1"):
+            return False
         try:
-            uid_line = next(line for line in status.read_text().splitlines() if line.startswith("Uid:"))
-        except (OSError, StopIteration):
-            continue
-        uid = int(uid_line.split()[1])
-        if uid in TASK_UIDS:
-            found[status.parent.name] = uid
+            if b"code2cot.builder.forkserver" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                return True
+        except OSError:
+            return False
+    return False
+
+
+def task_uid_processes() -> dict[str, int]:
+    """pid -> uid of every live process owned by a task uid (64000-64063), not in a live sandbox."""
+    found = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        uid = _status_field(entry.name, "Uid")
+        if uid is not None and int(uid) in TASK_UIDS and not _under_a_live_fork_server(entry.name):
+            found[entry.name] = int(uid)
     return found
 
 
@@ -333,23 +372,26 @@ def batch(host_traps, request):
     if IS_ROOT:
         outside = request.getfixturevalue("fork_bomb_outside")
         bomb_ok = outside["finished"] and outside["results"] is not None and not outside["lingering"]
-    cases = [case for case in ALL_CASES if case is not FORK_BOMB_CASE or bomb_ok]
+    cases = [case for case in ALL_CASES
+             if (case is not FORK_BOMB_CASE or bomb_ok) and (IS_ROOT or not case.needs_isolation)]
 
-    saved = {key: os.environ.get(key) for key in ("HF_TOKEN", "OPENAI_API_KEY")}
-    os.environ["HF_TOKEN"] = HF_CANARY  # before the Sandbox exists: it must not inherit them
-    os.environ["OPENAI_API_KEY"] = OPENAI_CANARY
     # A process whose /proc/<pid>/environ really holds the secrets (os.environ edits never show there).
     decoy = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"],
-                             env={"HF_TOKEN": HF_CANARY, "OPENAI_API_KEY": OPENAI_CANARY, "PATH": "/usr/bin:/bin"})
+                             env={"HF_TOKEN": HF_CANARY, "OPENAI_API_KEY": OPENAI_CANARY, "PATH": "/usr/bin:/bin"}) \
+        if IS_ROOT else None  # unisolated, a task of our own uid could read it: nothing to test then
     listener = Listener()
-    ctx = {**host_traps, "decoy_pid": decoy.pid, "tcp_port": listener.tcp_port, "udp_port": listener.udp_port}
+    ctx = {**host_traps, "decoy_pid": decoy.pid if decoy else None, "tcp_port": listener.tcp_port,
+           "udp_port": listener.udp_port}
     tasks = []
     for index, case in enumerate(cases):
         text = case.input(ctx) if callable(case.input) else case.input
         tasks.append(Task(id=case.name, code=case.code, input=text))
         tasks.append(Task(id=f"probe-{index}", code=PROBE_CODE, input=str(index)))
     tasks.append(Task(id="final", code=FINAL_CODE, input=FINAL_INPUT))
+    saved = {key: os.environ.get(key) for key in ("HF_TOKEN", "OPENAI_API_KEY")}
     try:
+        os.environ["HF_TOKEN"] = HF_CANARY  # before the Sandbox exists: it must not inherit them
+        os.environ["OPENAI_API_KEY"] = OPENAI_CANARY
         with Sandbox(workers=2, limits=LIMITS) as sandbox:
             started = time.monotonic()
             results = list(sandbox.map(tasks))
@@ -357,12 +399,13 @@ def batch(host_traps, request):
             restarts = sandbox.backend.restarts
             scratch_root = sandbox.backend.scratch_root
         time.sleep(0.3)  # let any stray datagram or connection land
-        decoy_alive = decoy.poll() is None
+        decoy_alive = decoy is not None and decoy.poll() is None
         decoy_environ = Path(f"/proc/{decoy.pid}/environ").read_bytes() if decoy_alive else b""
     finally:
         listener.close()
-        decoy.kill()
-        decoy.wait()
+        if decoy is not None:
+            decoy.kill()
+            decoy.wait()
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)
@@ -429,7 +472,7 @@ def test_limits_are_enforced_in_time(batch):
     loop = result_of(batch, "infinite_loop")
     assert loop.wall_seconds <= LIMITS.wall_seconds + 2, loop.wall_seconds
     assert loop.cpu_seconds <= LIMITS.cpu_seconds + 1.5, loop.cpu_seconds
-    assert "steps" in loop.error or "CPU time" in loop.error, loop.error
+    assert any(word in loop.error for word in ("steps", "CPU time", "wall-clock")), loop.error
 
 
 def test_stdout_is_capped(batch):
@@ -443,11 +486,10 @@ def test_host_survives_kill_attempts(batch):
         assert result_of(batch, name).status in ("ok", "exception", "killed")
 
 
-@pytest.mark.parametrize("name", ["numpy"])
-def test_numpy_return_value_has_a_repr(batch, name):
+def test_numpy_return_value_has_a_repr(batch):
     if not HAVE_NUMPY:
         pytest.skip("numpy is not installed")
-    result = result_of(batch, name)
+    result = result_of(batch, "numpy")
     assert result.output == "array([0, 2, 4, 6])", result.error
 
 
