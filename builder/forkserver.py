@@ -22,7 +22,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 
-from .isolation import SandboxLimits, enter_network_namespace, hidden_import_roots, reap_slot, spawn
+from .isolation import ImportMounts, SandboxLimits, enter_network_namespace, plan_import_mounts, reap_slot, spawn
 from .runner import run_task
 from .tracer import TraceLimits
 
@@ -66,9 +66,9 @@ class ForkServer:
         self.closed = False
         self.out = sys.stdout.buffer
         self.network_isolated = enter_network_namespace()
-        self.expose = hidden_import_roots([sys.prefix, sys.base_prefix, sys.exec_prefix,
+        self.imports = plan_import_mounts([sys.prefix, sys.base_prefix, sys.exec_prefix,
                                            os.path.dirname(os.path.realpath(sys.executable)), *sys.path]) \
-            if os.geteuid() == 0 else []
+            if os.geteuid() == 0 else ImportMounts()
 
     def serve(self) -> None:
         stdin = sys.stdin.fileno()
@@ -114,7 +114,7 @@ class ForkServer:
 
         def task_process(in_namespaces: bool) -> None:
             os.close(read_end)
-            run_task(request, slot, write_end, self.limits, self.trace_limits, scratch, self.expose,
+            run_task(request, slot, write_end, self.limits, self.trace_limits, scratch, self.imports,
                      in_namespaces, self.network_isolated)
 
         pid, contained = spawn(task_process)

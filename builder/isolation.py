@@ -60,17 +60,34 @@ class IsolationReport:
     notes: str = ""
 
 
-def hidden_import_roots(paths: list[str]) -> list[tuple[str, str]]:
-    """Import dirs an unprivileged uid cannot reach, as (closed ancestor, dir to expose).
+COVERED = ("/tmp", "/dev/shm")
+"""Mount points every task gets a fresh private tmpfs on."""
 
-    Python often lives under a private home (``/root/.pyenv``). Rather than opening
-    the home, the task's mount namespace gets an empty tmpfs over the closed ancestor
-    with only the needed dir bind-mounted into it: imports work, secrets stay hidden.
+
+@dataclass(frozen=True)
+class ImportMounts:
+    """What a task's mount namespace must keep visible so installed packages still import.
+
+    ``keep``: dirs re-attached at their own paths (bind mounts). ``cover``: closed dirs
+    (e.g. a 0700 ``/root`` holding ``/root/.pyenv``) that get an empty tmpfs first, so
+    only the kept dirs inside them show and the rest (tokens, caches) stays hidden.
+    Dirs under ``COVERED`` (a venv in ``/tmp``, say) are kept the same way, since the
+    task's own tmpfs would otherwise hide them.
     """
-    plan: dict[str, str] = {}
+
+    keep: tuple[str, ...] = ()
+    cover: tuple[str, ...] = ()
+
+
+def plan_import_mounts(paths: list[str]) -> ImportMounts:
+    keep: set[str] = set()
+    cover: set[str] = set()
     for path in paths:
         path = os.path.realpath(path)
         if not os.path.isdir(path):
+            continue
+        if any(path == c or path.startswith(c + "/") for c in COVERED):
+            keep.add(path)
             continue
         parts = path.strip("/").split("/")
         for depth in range(len(parts)):
@@ -80,30 +97,42 @@ def hidden_import_roots(paths: list[str]) -> list[tuple[str, str]]:
             except OSError:
                 break
             if closed:
-                plan[os.path.join(ancestor, parts[depth])] = ancestor
+                cover.add(ancestor)
+                keep.add(os.path.join(ancestor, parts[depth]))
                 break
-    return sorted((ancestor, child) for child, ancestor in plan.items())
+    outermost = sorted(k for k in keep if not any(k.startswith(other + "/") for other in keep))
+    return ImportMounts(tuple(outermost), tuple(sorted(cover)))
 
 
-def _expose(libc, roots: list[tuple[str, str]]) -> bool:
-    staged = []
-    for index, (_, child) in enumerate(roots):
-        stage = f"/tmp/.code2cot-stage-{index}"
-        os.makedirs(stage, exist_ok=True)
-        if not _mount(libc, child.encode(), stage.encode(), None, MS_BIND | MS_REC, None):
-            return False
-        staged.append((stage, child))
-    for ancestor in sorted({a for a, _ in roots}):
-        if not _mount(libc, b"tmpfs", ancestor.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, b"size=1m,mode=0755"):
-            return False
-    for stage, child in staged:
-        os.makedirs(child, exist_ok=True)
-        ok = _mount(libc, stage.encode(), child.encode(), None, MS_BIND | MS_REC, None)
-        libc.umount2(stage.encode(), 2)  # MNT_DETACH
-        os.rmdir(stage)
-        if not ok:
-            return False
-    return True
+def _mount_private_filesystems(libc, limits: "SandboxLimits", imports: ImportMounts, own_proc: bool) -> tuple[bool, str]:
+    """Fresh tmpfs scratch, hidden homes, import dirs re-attached, private /proc, read-only root.
+
+    Import dirs are held open (O_PATH) before anything is mounted over them and bound
+    back from ``/proc/self/fd``, so no staging dir is needed. Returns (private /tmp in place, notes).
+    """
+    held = [(path, os.open(path, os.O_PATH | os.O_DIRECTORY)) for path in imports.keep]
+    notes = ""
+    try:
+        size = f"size={limits.scratch_mb}m,mode=1777".encode()
+        if not _mount(libc, b"tmpfs", b"/tmp", b"tmpfs", MS_NOSUID | MS_NODEV, size):
+            return False, "private /tmp mount failed; "
+        _mount(libc, b"tmpfs", b"/dev/shm", b"tmpfs", MS_NOSUID | MS_NODEV, b"size=1m,mode=1777")
+        for closed in imports.cover:
+            if not _mount(libc, b"tmpfs", closed.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, b"size=1m,mode=0755"):
+                notes += f"could not hide {closed}; "
+        for path, fd in held:
+            os.makedirs(path, exist_ok=True)
+            if not _mount(libc, f"/proc/self/fd/{fd}".encode(), path.encode(), None, MS_BIND | MS_REC, None):
+                notes += f"could not keep {path} importable; "
+    finally:
+        for _, fd in held:
+            os.close(fd)
+    if own_proc:  # a /proc that shows only this task's processes
+        _mount(libc, b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
+    # The root filesystem read-only for this process: world-writable dirs
+    # (/var/tmp, /run/lock) stop being a way out of the scratch dir.
+    _mount(libc, b"none", b"/", None, MS_REMOUNT | MS_BIND | MS_RDONLY, None)
+    return True, notes
 
 
 def _libc():
@@ -157,7 +186,7 @@ def spawn(run: Callable[[bool], None]) -> tuple[int, bool]:
     return pid, False
 
 
-def isolate(slot: int, limits: SandboxLimits, scratch: str | None, expose: list[tuple[str, str]] = (),
+def isolate(slot: int, limits: SandboxLimits, scratch: str | None, imports: ImportMounts = ImportMounts(),
             in_namespaces: bool = False, network_isolated: bool = False) -> IsolationReport:
     """Lock down the current (task) process and ``chdir`` into its scratch dir."""
     report = IsolationReport(net_namespace=network_isolated, pid_namespace=in_namespaces)
@@ -172,23 +201,11 @@ def isolate(slot: int, limits: SandboxLimits, scratch: str | None, expose: list[
     if is_root and not in_namespaces:
         in_namespaces = libc.unshare(CLONE_NEWNS) == 0
     workdir = scratch or "/tmp"
-    if is_root and in_namespaces:
-        size = f"size={limits.scratch_mb}m,mode=1777".encode()
-        ok = _mount(libc, b"none", b"/", None, MS_REC | MS_PRIVATE, None)
-        ok = ok and _mount(libc, b"tmpfs", b"/tmp", b"tmpfs", MS_NOSUID | MS_NODEV, size)
-        if ok:
-            report.mount_namespace = True
-            _mount(libc, b"tmpfs", b"/dev/shm", b"tmpfs", MS_NOSUID | MS_NODEV, b"size=1m,mode=1777")
-            if report.pid_namespace:  # a /proc that shows only this task's processes
-                _mount(libc, b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
-            if expose and not _expose(libc, list(expose)):
-                report.notes += "could not expose import dirs; "
-            # The root filesystem read-only for this process: world-writable dirs
-            # (/var/tmp, /run/lock) stop being a way out of the scratch dir.
-            _mount(libc, b"none", b"/", None, MS_REMOUNT | MS_BIND | MS_RDONLY, None)
+    if is_root and in_namespaces and _mount(libc, b"none", b"/", None, MS_REC | MS_PRIVATE, None):
+        report.mount_namespace, notes = _mount_private_filesystems(libc, limits, imports, report.pid_namespace)
+        report.notes += notes
+        if report.mount_namespace:
             workdir = "/tmp"
-        else:
-            report.notes += "private /tmp mount failed; "
     _set_limits(limits)
     if is_root:
         uid = UID_BASE + slot

@@ -17,7 +17,7 @@ import sys
 import traceback
 from typing import Any, NoReturn
 
-from .isolation import SandboxLimits, isolate
+from .isolation import ImportMounts, SandboxLimits, isolate
 from .tasks import BadInput, parse_arguments
 from .tracer import TASK_FILENAME, Tracer, TraceLimits
 
@@ -105,7 +105,7 @@ def _error_text(exc: BaseException) -> str:
 
 
 def run_task(request: dict, slot: int, result_fd: int, limits: SandboxLimits, trace_limits: TraceLimits,
-             scratch: str | None, expose: list[tuple[str, str]] = (), in_namespaces: bool = False,
+             scratch: str | None, imports: ImportMounts = ImportMounts(), in_namespaces: bool = False,
              network_isolated: bool = False) -> NoReturn:
     """Entry point of the forked task process. Never returns."""
     reporter = _Reporter(result_fd)
@@ -116,7 +116,7 @@ def run_task(request: dict, slot: int, result_fd: int, limits: SandboxLimits, tr
         keep = sorted({0, 1, 2, result_fd})
         for low, high in zip(keep, keep[1:] + [65536]):
             os.closerange(low + 1, high)
-        report = isolate(slot, limits, scratch, expose, in_namespaces, network_isolated)
+        report = isolate(slot, limits, scratch, imports, in_namespaces, network_isolated)
         reporter.isolation = vars(report)
         os.environ.clear()
         os.environ["HOME"] = "/tmp"
