@@ -115,3 +115,37 @@ def test_cpu_limit_is_exact_and_cannot_be_caught():
     for result in results:
         assert result.status == "timeout" and "CPU time limit" in result.error
         assert result.cpu_seconds < 1.5
+
+
+def test_import_dirs_under_tmp_or_a_closed_home_stay_visible(tmp_path):
+    from code2cot.builder.isolation import plan_import_mounts
+
+    closed = tmp_path.parent / "closed_home"
+    (closed / "python" / "lib").mkdir(parents=True, exist_ok=True)
+    os.chmod(closed, 0o700)
+    venv = tmp_path / "venv" / "lib"
+    venv.mkdir(parents=True)
+    plan = plan_import_mounts([str(venv), str(venv / "missing"), str(closed / "python" / "lib"), "/usr/lib"])
+    assert str(venv) in plan.keep  # under /tmp, which every task gets a fresh tmpfs on
+    if str(tmp_path).startswith("/tmp/"):
+        assert not any(k.startswith("/usr") for k in plan.keep)  # open dirs need nothing
+    assert all(not k.endswith("missing") for k in plan.keep)
+
+
+def test_packages_from_a_venv_under_tmp_import_in_the_sandbox(tmp_path):
+    """A checkout (and its venv) under /tmp must stay importable inside the task's private /tmp."""
+    package = tmp_path / "site" / "c2c_probe_pkg"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("VALUE = 41\n")
+    script = (
+        "import sys\nfrom code2cot.builder import Sandbox, Task\n"
+        "with Sandbox(workers=1) as sb:\n"
+        "    r = sb.run(Task(id='p', code='import c2c_probe_pkg\\ndef f():\\n    return c2c_probe_pkg.VALUE + 1\\n', input=''))\n"
+        "print(r.status, r.output, r.error)\n"
+    )
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert done.stdout.split()[:2] == ["ok", "42"], done.stdout + done.stderr[-1000:]
