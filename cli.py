@@ -172,18 +172,6 @@ def _push(args: argparse.Namespace) -> int:
     return 0
 
 
-def _train(args: argparse.Namespace) -> int:
-    from .hub.train import main as train_main
-
-    recipe = args.recipe
-    if not Path(recipe).exists() and (Path(__file__).parent / "hub" / "recipes" / f"{recipe}.yaml").exists():
-        recipe = str(Path(__file__).parent / "hub" / "recipes" / f"{recipe}.yaml")  # a shipped recipe by name
-    if not Path(recipe).exists():
-        print(f"error: recipe {args.recipe!r} not found (a YAML path or a name in hub/recipes/)", file=sys.stderr)
-        return 2
-    return train_main(["--config", recipe, *args.overrides])
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="code2cot", description=__doc__)
     parser.add_argument("--version", action="version", version=_version())
@@ -244,11 +232,6 @@ def build_parser() -> argparse.ArgumentParser:
     push.add_argument("--create-pr", action="store_true", help="open a pull request instead of committing")
     push.set_defaults(func=_push)
 
-    train = sub.add_parser("train", help="fine-tune with TRL from a YAML recipe (fields overridable: --field value)",
-                           description="code2cot train RECIPE.yaml [--learning_rate 1e-5 --output_dir ... ...]")
-    train.add_argument("recipe", help="recipe YAML path, or a shipped recipe name (tiny, qwen3-4b-lora, ...)")
-    train.add_argument("overrides", nargs=argparse.REMAINDER, help="any ScriptArguments/SFTConfig/ModelConfig field")
-    train.set_defaults(func=_train)
     return parser
 
 
