@@ -42,8 +42,8 @@ PYEDU_HUB_ID = "hkust-nlp/CodeIO-PyEdu-Reasoning-Raw"
 class Code2CoTConfig(datasets.BuilderConfig):
     """Where programs come from, how CoT is written, and the method's filters.
 
-    Filter defaults follow the method's released pipeline where it states them
-    (see the README's "Filters" table); every one can be changed per build.
+    The README's "Filters" table sets these defaults beside the method's release
+    (luka-group/Execution-Grounded-Reasoning); every one can be changed per build.
     """
 
     source: str | None = None
@@ -94,13 +94,14 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
     BUILDER_CONFIG_CLASS = Code2CoTConfig
     BUILDER_CONFIGS = [
         Code2CoTConfig(name="default", description="The shipped corpus, template translator (offline)."),
-        Code2CoTConfig(name="pyedu", source=PYEDU_HUB_ID,
-                       description="CodeI/O PyEdu raw programs (Hub or a local JSONL), template translator."),
+        Code2CoTConfig(name="pyedu", source=PYEDU_HUB_ID, one_sample_per_problem=True,
+                       description="CodeI/O PyEdu raw programs (Hub or a local JSONL), template translator; "
+                                   "one sample per problem, as the method's release."),
         Code2CoTConfig(name="cruxeval", source=None, max_inputs_per_problem=1,
                        description="CRUXEval-shaped JSONL (set source), template translator."),
         Code2CoTConfig(name="default-llm", translator="llm",
                        description="The shipped corpus, LLM translator (OpenAI-compatible server)."),
-        Code2CoTConfig(name="pyedu-llm", source=PYEDU_HUB_ID, translator="llm",
+        Code2CoTConfig(name="pyedu-llm", source=PYEDU_HUB_ID, translator="llm", one_sample_per_problem=True,
                        description="CodeI/O PyEdu raw programs, LLM translator."),
     ]
     DEFAULT_CONFIG_NAME = "default"

@@ -161,3 +161,19 @@ def test_bad_build_input_is_a_clear_error(tmp_path):
     assert llm.returncode == 2 and "--model" in llm.stderr
     with pytest.raises(ValueError, match="needs source"):
         Code2CoT(config_name="cruxeval").download_and_prepare()
+
+
+def test_pyedu_config_keeps_one_sample_per_problem_like_the_release(tmp_path):
+    record = {
+        "problem_description": "Sum a list.", "io_requirements": "xs (list of int) -> int",
+        "refcode": "def main_solution(xs):\n    total = 0\n    for x in xs:\n        total += x\n    return total\n",
+        "funcname": "main_solution", "meta": {"msgidx": 7},
+        "ios": [{"input": {"xs": [1, 2]}, "output": 3}, {"input": {"xs": [4]}, "output": 4},
+                {"input": {"xs": [1, 2]}, "output": 3}],
+    }
+    source = tmp_path / "pyedu.jsonl"
+    source.write_text(json.dumps(record) + "\n")
+    summary = build_dataset(tmp_path / "out", config_name="pyedu", source=str(source), test_fraction=0.0, num_proc=1)
+    assert summary.splits["train"] == 1
+    reasons = sorted(json.loads(line)["reason"] for line in (tmp_path / "out" / "rejected.jsonl").read_text().splitlines())
+    assert reasons == ["duplicate_input", "extra_sample"]
