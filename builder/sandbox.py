@@ -85,7 +85,9 @@ def classify(task_id: str, header: dict, body: bytes, limits: SandboxLimits) -> 
             error=record.get("error"), stdout=record.get("stdout") or "", trace=record.get("trace"),
             isolation=record.get("isolation") or {}, **timing,
         )
-    if sig in (signal.SIGXCPU, signal.SIGKILL) and cpu_spent:
+    # The kernel enforces RLIMIT_CPU on tick-sampled time, while wait4's rusage reports the precise
+    # runtime: under load a task can be killed by its CPU limit at a few percent below it.
+    if sig in (signal.SIGXCPU, signal.SIGKILL) and header.get("cpu_seconds", 0.0) >= 0.75 * limits.cpu_seconds:
         return TaskResult(task_id, "timeout", error=f"CPU time limit of {limits.cpu_seconds:g}s exceeded", **timing)
     if header.get("timed_out"):
         return TaskResult(task_id, "timeout", error=f"wall-clock limit of {limits.wall_seconds:g}s exceeded", **timing)

@@ -149,3 +149,17 @@ def test_packages_from_a_venv_under_tmp_import_in_the_sandbox(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
     assert done.stdout.split()[:2] == ["ok", "42"], done.stdout + done.stderr[-1000:]
+
+
+def test_classify_cpu_limit_kill_is_a_timeout_even_when_rusage_reads_a_little_low():
+    """RLIMIT_CPU fires on tick-sampled time; rusage is precise, so a loaded machine can read 1.9 s for a 2 s limit."""
+    from code2cot.builder.sandbox import classify
+
+    limits = SandboxLimits(cpu_seconds=2, wall_seconds=6)
+    near = classify("t", {"signal": int(signal.SIGKILL), "cpu_seconds": 1.88, "wall_seconds": 3.0}, b"", limits)
+    assert near.status == "timeout" and "CPU time limit" in near.error
+    early = classify("t", {"signal": int(signal.SIGKILL), "cpu_seconds": 0.2, "wall_seconds": 0.3}, b"", limits)
+    assert early.status == "killed" and "SIGKILL" in early.error
+    wall = classify("t", {"signal": int(signal.SIGKILL), "cpu_seconds": 0.1, "wall_seconds": 6.1, "timed_out": True},
+                    b"", limits)
+    assert wall.status == "timeout" and "wall-clock" in wall.error
