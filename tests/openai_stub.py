@@ -27,11 +27,14 @@ def messages_hash(messages: list[dict]) -> str:
 
 class StubOpenAI:
     """``behaviour`` decides per request: 'correct', 'wrong', 'wrong_once', 'slow', 'rate_limit_once',
-    'error_once', 'drop_once', 'garbage_once', 'length', 'think'."""
+    'error_once', 'drop_once', 'garbage_once', 'length', 'think'. ``responder(messages, body)``, when given,
+    writes the reply instead (its text, or ``(text, finish_reason)``); ``bodies`` keeps every request body."""
 
-    def __init__(self, behaviour: str = "correct", delay: float = 0.0) -> None:
+    def __init__(self, behaviour: str = "correct", delay: float = 0.0, responder=None) -> None:
         self.behaviour = behaviour
         self.delay = delay
+        self.responder = responder  # optional: (messages, body) -> text or (text, finish_reason)
+        self.bodies: list[dict] = []  # every request body, in arrival order
         self.log: list[str] = []  # messages hash per request, in arrival order
         self.answered: list[str] = []  # hashes whose 200 reply was fully written
         self.seen: Counter[str] = Counter()
@@ -75,6 +78,7 @@ class StubOpenAI:
         key = messages_hash(messages)
         with self.lock:
             self.log.append(key)
+            self.bodies.append(body)
             self.seen[key] += 1
             attempt = self.seen[key]
         mode = self.behaviour
@@ -107,6 +111,9 @@ class StubOpenAI:
                 f"Each step updates the variables as described.\nTherefore, the final answer is: {answer}")
         if mode == "think":
             text = "<think>Let me check the trace... scratch work</think>\n" + text
+        if self.responder is not None:
+            answer = self.responder(messages, body)
+            text, finish = answer if isinstance(answer, tuple) else (answer, finish)
         reply = {
             "id": "chatcmpl-stub", "object": "chat.completion", "created": int(time.time()),
             "model": body.get("model", "stub"),
