@@ -28,6 +28,7 @@ from typing import Any
 import datasets
 
 from .dataset_builder import Code2CoT
+from .decontaminate import describe_unavailable
 
 ROWS_PER_SHARD = 5000
 REJECTED_FIELDS = ("id", "problem_id", "split", "source", "entry_point", "input", "status", "reason", "error")
@@ -48,6 +49,8 @@ class BuildSummary:
     cot_words_mean: float = 0.0
     seconds: float = 0.0
     llm: dict[str, Any] = field(default_factory=dict)
+    program_filters: dict[str, Any] = field(default_factory=dict)
+    """Problem-level filters: duplicate programs found, benchmarks checked/unavailable, contaminated programs."""
 
     @property
     def verified_rate(self) -> float:
@@ -75,10 +78,32 @@ class BuildSummary:
             f"trace steps: mean {self.trace_steps_mean:.1f}, median {self.trace_steps_median:.1f}",
             f"CoT length: mean {self.cot_chars_mean:.0f} characters ({self.cot_words_mean:.0f} words)",
         ]
+        lines += self._program_filter_lines()
         if self.llm:
             lines.append("LLM: " + ", ".join(f"{k}={v}" for k, v in self.llm.items()))
         lines.append(f"wrote {self.out_dir} in {self.seconds:.1f}s")
         return "\n".join(lines)
+
+
+    def _program_filter_lines(self) -> list[str]:
+        filters = self.program_filters
+        if not filters:
+            return []
+        samples = collections.Counter()
+        for key, count in self.reasons.items():
+            samples[key.split("/", 1)[1]] += count
+        lines = [f"duplicate programs: {filters.get('duplicate_programs', 0)} ({samples['duplicate_program']} samples)"
+                 if filters.get("dedup_programs") else "duplicate programs: not checked (dedup_programs off)"]
+        decontamination = filters.get("decontamination")
+        if decontamination is None:
+            lines.append("decontamination: off")
+            return lines
+        checked = ", ".join(f"{name} ({n} texts)" for name, n in decontamination["checked"].items()) or "none"
+        lines.append(f"contaminated programs: {decontamination['contaminated_programs']} "
+                     f"({samples['contaminated']} samples); {decontamination['ngram']}-gram overlap with: {checked}")
+        if decontamination["unavailable"]:
+            lines.append("  NOT checked (unavailable): " + describe_unavailable(decontamination["unavailable"]))
+        return lines
 
 
 def _versions() -> dict[str, str]:
@@ -108,7 +133,8 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
         config = builder.config.options()
         config.pop("keep_rejected", None)
         config.pop("llm_stats_dir", None)
-        summary = BuildSummary(out_dir=str(out), config=dict(config, config_name=config_name))
+        summary = BuildSummary(out_dir=str(out), config=dict(config, config_name=config_name),
+                               program_filters=builder.program_filters or {})
         staging = Path(tempfile.mkdtemp(prefix=".code2cot-out-", dir=out.parent if out.parent.exists() else None))
         rejected: list[dict] = []
         steps: list[int] = []
@@ -203,3 +229,32 @@ def _minimal_card(summary: BuildSummary) -> str:
         "# code2cot\n\nChain-of-thought grounded in executed Python programs. "
         "Built with `code2cot build`; see `build_config.json` for the exact options.\n"
     )
+
+
+# -- command-line options of the problem-level filters (wired into ``code2cot build``) --------
+def add_program_filter_arguments(parser: Any) -> None:
+    """``--keep-duplicate-programs``, ``--no-decontamination``, ``--benchmark-texts``, ``--decontamination-benchmarks``."""
+    group = parser.add_argument_group("duplicates and benchmark decontamination")
+    group.add_argument("--keep-duplicate-programs", action="store_true",
+                       help="keep programs with the same normalised AST as an earlier one (default: duplicate_program)")
+    group.add_argument("--no-decontamination", action="store_true",
+                       help="do not check programs against eval benchmark texts (default: 8-gram overlap -> contaminated)")
+    group.add_argument("--benchmark-texts", metavar="FILE.jsonl",
+                       help='benchmark texts to decontaminate against, rows {"benchmark": ..., "text": ...} '
+                            "(instead of the eval registry)")
+    group.add_argument("--decontamination-benchmarks", metavar="NAMES",
+                       help="comma-separated eval benchmarks (default: every registered one but code2cot-test)")
+
+
+def program_filter_options(args: Any) -> dict[str, Any]:
+    """The builder options those arguments set (only the ones given)."""
+    options: dict[str, Any] = {}
+    if getattr(args, "keep_duplicate_programs", False):
+        options["dedup_programs"] = False
+    if getattr(args, "no_decontamination", False):
+        options["decontaminate"] = False
+    if getattr(args, "benchmark_texts", None):
+        options["benchmark_texts"] = args.benchmark_texts
+    if getattr(args, "decontamination_benchmarks", None) is not None:
+        options["decontamination_benchmarks"] = args.decontamination_benchmarks
+    return options

@@ -17,7 +17,8 @@ from typing import Any, Iterator
 
 import datasets
 
-from .filters import FilterConfig, prefilter, split_of
+from .decontaminate import ContaminationIndex
+from .filters import FilterConfig, ProgramScreen, prefilter, split_of
 from .isolation import SandboxLimits
 from .records import FEATURES, make_record
 from .sandbox import Sandbox, imports_to_preload
@@ -63,6 +64,16 @@ class Code2CoTConfig(datasets.BuilderConfig):
     one_sample_per_problem: bool = False
     dedup_inputs: bool = True
     drop_unseeded_random: bool = True
+    dedup_programs: bool = True
+    """Reject a problem whose normalised-AST fingerprint equals an earlier one's (``duplicate_program``)."""
+    decontaminate: bool = True
+    """Reject problems sharing a word n-gram with an eval benchmark's texts (``contaminated``)."""
+    decontamination_benchmarks: str | None = None
+    """Comma-separated eval benchmarks (None: every registered one but code2cot-test; with
+    ``benchmark_texts``: none unless named)."""
+    benchmark_texts: str | None = None
+    """A JSONL of ``{"benchmark", "text"}`` rows to decontaminate against (local, offline)."""
+    decontamination_ngram: int = 8
     # -- execution ---------------------------------------------------------------
     cpu_seconds: float = 10.0
     memory_mb: int = 1024
@@ -106,6 +117,8 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
     ]
     DEFAULT_CONFIG_NAME = "default"
     config: Code2CoTConfig
+    program_filters: dict[str, Any] | None = None
+    """What the problem-level filters did in the last ``_split_generators`` (dedup, decontamination)."""
 
     def _info(self) -> datasets.DatasetInfo:
         return datasets.DatasetInfo(
@@ -119,8 +132,11 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         if cfg.name == "cruxeval" and cfg.source is None:
             raise ValueError("the 'cruxeval' config needs source=PATH_TO_JSONL")
         tasks = list(load_tasks(cfg.source, split=cfg.source_split))
+        screen = ProgramScreen(dedup=cfg.dedup_programs, contamination=self._contamination_index())
         decisions = prefilter(tasks, FilterConfig(cfg.max_input_chars, cfg.max_prompt_chars, cfg.max_inputs_per_problem,
-                                                  cfg.dedup_inputs, cfg.drop_unseeded_random))
+                                                  cfg.dedup_inputs, cfg.drop_unseeded_random, cfg.dedup_programs),
+                              screen)
+        self.program_filters = screen.report()
         generators = []
         for split in ("train", "test"):
             mine = [d for d in decisions if split_of(d[0].problem_id, cfg.test_fraction, cfg.seed) == split]
@@ -129,6 +145,16 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
                 gen_kwargs={"shards": _shard(mine, cfg.shards)},
             ))
         return generators
+
+    def _contamination_index(self) -> ContaminationIndex | None:
+        """Benchmark texts to decontaminate against; unavailable benchmarks are listed, not fatal."""
+        cfg = self.config
+        if not cfg.decontaminate:
+            return None
+        names = None
+        if cfg.decontamination_benchmarks is not None:
+            names = [n.strip() for n in cfg.decontamination_benchmarks.split(",") if n.strip()]
+        return ContaminationIndex.load(names, cfg.benchmark_texts, n=cfg.decontamination_ngram)
 
     def _generate_examples(self, shards: list[dict]) -> Iterator[tuple[str, dict]]:
         cfg = self.config

@@ -10,6 +10,8 @@ import collections
 import hashlib
 from dataclasses import dataclass
 
+from .decontaminate import ContaminationIndex, program_texts
+from .fingerprint import fingerprint
 from .records import user_prompt
 from .tasks import Task
 
@@ -49,22 +51,81 @@ class FilterConfig:
     max_inputs_per_problem: int
     dedup_inputs: bool
     drop_unseeded_random: bool
+    dedup_programs: bool = True
 
 
 Decision = tuple[Task, "str | None", "str | None"]
 
 
-def prefilter(tasks: list[Task], config: FilterConfig) -> list[Decision]:
-    """``(task, reason, message)`` per task in source order; ``reason`` None means execute it."""
+class ProgramScreen:
+    """Problem-level filters: near-duplicate programs and benchmark contamination.
+
+    ``verdict(task)`` is ``(reason, message)`` or None, decided once per problem, in source
+    order: a problem whose normalised-AST fingerprint (``fingerprint.py``) equals an earlier
+    problem's is ``duplicate_program``; one sharing a word n-gram with a benchmark text
+    (``decontaminate.py``, open-r1's 8-gram rule) is ``contaminated``.
+    """
+
+    def __init__(self, dedup: bool = True, contamination: ContaminationIndex | None = None) -> None:
+        self.dedup = dedup
+        self.contamination = contamination
+        self.first_with: dict[str, str] = {}  # fingerprint -> the problem that had it first
+        self.fingerprints: dict[str, str | None] = {}  # exact code -> fingerprint (identical code parses once)
+        self.verdicts: dict[str, tuple[str, str] | None] = {}
+        self.counts: collections.Counter[str] = collections.Counter()  # reason -> problems
+
+    def verdict(self, task: Task) -> tuple[str, str] | None:
+        problem = task.problem_id or task.id
+        if problem not in self.verdicts:
+            self.verdicts[problem] = self._decide(problem, task)
+            if self.verdicts[problem] is not None:
+                self.counts[self.verdicts[problem][0]] += 1
+        return self.verdicts[problem]
+
+    def _decide(self, problem: str, task: Task) -> tuple[str, str] | None:
+        if self.dedup:
+            if task.code not in self.fingerprints:
+                self.fingerprints[task.code] = fingerprint(task.code)
+            digest = self.fingerprints[task.code]
+            if digest is not None:
+                first = self.first_with.setdefault(digest, problem)
+                if first != problem:
+                    return "duplicate_program", f"same normalised AST as problem {first} (a renamed or reformatted copy)"
+        if self.contamination is not None and self.contamination.checked:
+            found = self.contamination.matches(program_texts(task.question, task.io_requirements, task.code))
+            if found:
+                return "contaminated", "; ".join(m.describe(self.contamination.n) for m in found)[:1000]
+        return None
+
+    def report(self) -> dict:
+        """What the screen did, for the build summary and build_config.json."""
+        out: dict = {"dedup_programs": self.dedup, "duplicate_programs": self.counts["duplicate_program"]}
+        if self.contamination is None:
+            out["decontamination"] = None
+        else:
+            out["decontamination"] = dict(self.contamination.to_dict(), contaminated_programs=self.counts["contaminated"])
+        return out
+
+
+def prefilter(tasks: list[Task], config: FilterConfig, screen: ProgramScreen | None = None) -> list[Decision]:
+    """``(task, reason, message)`` per task in source order; ``reason`` None means execute it.
+
+    ``screen`` adds the problem-level filters (``duplicate_program``, ``contaminated``); without
+    one, a screen with ``config.dedup_programs`` and no decontamination is used.
+    """
     decisions: list[Decision] = []
     seen: dict[str, set[str]] = collections.defaultdict(set)
     counts: collections.Counter[str] = collections.Counter()
     random_verdict: dict[str, bool] = {}
+    screen = screen if screen is not None else ProgramScreen(dedup=config.dedup_programs)
     for task in tasks:
         problem = task.problem_id or task.id
         if problem not in random_verdict:
             random_verdict[problem] = uses_unseeded_random(task.code)
-        if len(task.input) > config.max_input_chars:
+        verdict = screen.verdict(task)
+        if verdict is not None:
+            decisions.append((task, *verdict))
+        elif len(task.input) > config.max_input_chars:
             decisions.append((task, "input_too_large", f"input has {len(task.input)} characters (limit {config.max_input_chars})"))
         elif config.drop_unseeded_random and random_verdict[problem]:
             decisions.append((task, "unseeded_random", "the program uses random numbers without a fixed seed"))

@@ -1,0 +1,274 @@
+"""A normalised-AST fingerprint of a program, to find near-duplicates.
+
+Two programs get the same fingerprint when they differ only in what does not change what
+they compute:
+
+* the folder format's metadata literals (``PROBLEM``, ``INPUTS``, ...), comments,
+  docstrings and other bare string statements, blank lines, quoting and formatting;
+* type annotations, and an ``if __name__ == "__main__":`` block at the end;
+* the names the program chooses: functions, classes, methods, arguments, variables,
+  attributes it assigns (``self.total``) and import aliases are renamed consistently,
+  in order of first appearance (names in one namespace, attributes in another).
+
+Names the program does not define (builtins, library functions and methods such as
+``len`` or ``.append``), constants and the structure of the code are kept, so programs
+that differ in a constant, an operator or a call are different programs. A renamed copy
+of a shipped program has the shipped program's fingerprint.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+
+from .sources import FOLDER_FIELDS
+
+FINGERPRINT_VERSION = "ast-1"
+
+
+def normalised_tree(code: str) -> ast.Module:
+    """The program's AST after the normalisation above (raises ``SyntaxError``)."""
+    tree = ast.parse(code)
+    tree.body = [node for node in tree.body if not _is_metadata(node) and not _is_main_guard(node)]
+    tree = _Strip().visit(tree)
+    _Rename(tree).run(tree)
+    return tree
+
+
+def normalised_source(code: str) -> str:
+    """The normalised program as source text (for humans: what the fingerprint sees)."""
+    return ast.unparse(normalised_tree(code))
+
+
+def fingerprint(code: str) -> str | None:
+    """A short hex digest of the normalised AST; None when the code does not parse."""
+    try:
+        tree = normalised_tree(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    dump = ast.dump(tree, annotate_fields=False, include_attributes=False)
+    return hashlib.sha256(f"{FINGERPRINT_VERSION}\x00{dump}".encode()).hexdigest()[:16]
+
+
+# -- what is dropped ------------------------------------------------------------------
+def _is_metadata(node: ast.stmt) -> bool:
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+        return node.targets[0].id in FOLDER_FIELDS
+    if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+        return node.target.id in FOLDER_FIELDS
+    return False
+
+
+def _is_main_guard(node: ast.stmt) -> bool:
+    if not isinstance(node, ast.If) or not isinstance(node.test, ast.Compare):
+        return False
+    parts = [node.test.left, *node.test.comparators]
+    return any(isinstance(p, ast.Name) and p.id == "__name__" for p in parts) and \
+        any(isinstance(p, ast.Constant) and p.value == "__main__" for p in parts)
+
+
+class _Strip(ast.NodeTransformer):
+    """Drops docstrings/bare strings and annotations."""
+
+    def generic_visit(self, node: ast.AST) -> ast.AST:
+        super().generic_visit(node)
+        for name in ("body", "orelse", "finalbody"):
+            body = getattr(node, name, None)
+            if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
+                kept = [s for s in body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant)
+                                                and isinstance(s.value.value, str))]
+                if not kept and not isinstance(node, ast.Module):
+                    kept = [ast.Pass()]
+                setattr(node, name, kept)
+        return node
+
+    def visit_arg(self, node: ast.arg) -> ast.arg:
+        node.annotation = None
+        node.type_comment = None
+        return node
+
+    def visit_FunctionDef(self, node):
+        node.returns = None
+        node.type_comment = None
+        return self.generic_visit(node)
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_AnnAssign(self, node: ast.AnnAssign):
+        if node.value is not None:
+            return self.generic_visit(ast.Assign(targets=[node.target], value=node.value, lineno=node.lineno))
+        node.annotation = ast.Constant(value=None)
+        return self.generic_visit(node)
+
+
+# -- renaming -------------------------------------------------------------------------
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+_SCOPES = (*_FUNCTIONS, ast.ClassDef)
+
+
+def _arguments(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> list[str]:
+    a = node.args
+    every = [*a.posonlyargs, *a.args, *([a.vararg] if a.vararg else []), *a.kwonlyargs, *([a.kwarg] if a.kwarg else [])]
+    return [arg.arg for arg in every]
+
+
+def _bound_in(scope: ast.AST) -> tuple[set[str], set[str]]:
+    """Names a scope binds itself and the ones it declares global/nonlocal (nested scopes excluded)."""
+    bound: set[str] = set(_arguments(scope)) if isinstance(scope, _FUNCTIONS) else set()
+    declared: set[str] = set()
+    stack = list(ast.iter_child_nodes(scope))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+            stack.extend(node.decorator_list)  # evaluated in this scope; the body is its own scope
+            continue
+        if isinstance(node, ast.Lambda):
+            continue
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            bound.add(node.id)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            declared.update(node.names)
+        elif isinstance(node, ast.alias):
+            bound.add(node.asname or node.name.split(".")[0])
+        elif isinstance(node, ast.ExceptHandler) and node.name or isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+            bound.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            bound.add(node.rest)
+        stack.extend(ast.iter_child_nodes(node))
+    return bound - declared, declared
+
+
+def _attributes(tree: ast.Module) -> set[str]:
+    """Attribute names the program defines: assigned ones (``self.x = ``), methods and class-body names."""
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            found.add(node.attr)
+        elif isinstance(node, ast.ClassDef):
+            found |= _bound_in(node)[0]
+    return found
+
+
+def _dunder(identifier: str) -> bool:
+    return identifier.startswith("__") and identifier.endswith("__")
+
+
+class _Scope:
+    def __init__(self, node: ast.AST, prefix: str, names: set[str]) -> None:
+        self.node = node
+        self.prefix = prefix
+        self.names = names
+        self.mapping: dict[str, str] = {}
+
+    def canonical(self, identifier: str) -> str:
+        return self.mapping.setdefault(identifier, f"{self.prefix}{len(self.mapping)}")
+
+
+class _Rename:
+    """Renames what the program binds, scope by scope, in order of first appearance.
+
+    Module-level names become ``g0, g1, ...``, a function's locals ``l<depth>_0, ...``,
+    attributes the program defines (and class-body names) ``a0, a1, ...``. The walk is
+    depth-first over each node's fields in declared order, so a renamed copy meets its
+    identifiers in the same order and gets the same canonical names.
+    """
+
+    def __init__(self, tree: ast.Module) -> None:
+        self.attributes = _attributes(tree)
+        self.attr_map: dict[str, str] = {}
+        module_names, _ = _bound_in(tree)
+        for node in ast.walk(tree):  # names declared global anywhere live at module level
+            if isinstance(node, ast.Global):
+                module_names.update(node.names)
+        self.module = _Scope(tree, "g", module_names)
+        self.keywords: dict[str, tuple[int, int]] = {}  # parameter name -> (depth, position) where first defined
+        self._collect_parameters(tree, 0)
+
+    def _collect_parameters(self, node: ast.AST, depth: int) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, _FUNCTIONS):
+                for position, name in enumerate(dict.fromkeys(_arguments(child))):
+                    self.keywords.setdefault(name, (depth + 1, position))
+                self._collect_parameters(child, depth + 1)
+            else:
+                self._collect_parameters(child, depth)
+
+    def attr(self, identifier: str) -> str:
+        if identifier not in self.attributes or _dunder(identifier):
+            return identifier
+        return self.attr_map.setdefault(identifier, f"a{len(self.attr_map)}")
+
+    def resolve(self, identifier: str, scopes: list[_Scope]) -> str:
+        if _dunder(identifier):
+            return identifier
+        innermost = scopes[-1] if scopes else None
+        if innermost is not None and isinstance(innermost.node, ast.ClassDef) and identifier in innermost.names:
+            return self.attr(identifier)
+        for scope in reversed(scopes):
+            if isinstance(scope.node, _FUNCTIONS) and identifier in scope.names:
+                return scope.canonical(identifier)
+        if identifier in self.module.names:
+            return self.module.canonical(identifier)
+        return identifier
+
+    def run(self, tree: ast.Module) -> None:
+        self.walk(tree, [])
+
+    def walk(self, node: ast.AST, scopes: list[_Scope]) -> None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            owner = scopes[-1] if scopes else None
+            if owner is not None and isinstance(owner.node, ast.ClassDef):
+                node.name = self.attr(node.name)
+            else:
+                node.name = self.resolve(node.name, scopes)
+            for decorator in node.decorator_list:
+                self.walk(decorator, scopes)
+            depth = sum(isinstance(s.node, _FUNCTIONS) for s in scopes)
+            if isinstance(node, ast.ClassDef):
+                for base in [*node.bases, *node.keywords]:
+                    self.walk(base, scopes)
+                inner = _Scope(node, "c", _bound_in(node)[0])
+                for child in node.body:
+                    self.walk(child, [*scopes, inner])
+                return
+            inner = _Scope(node, f"l{depth + 1}_", _bound_in(node)[0])
+            for child in [node.args, *node.body]:
+                self.walk(child, [*scopes, inner])
+            return
+        if isinstance(node, ast.Lambda):
+            depth = sum(isinstance(s.node, _FUNCTIONS) for s in scopes)
+            inner = _Scope(node, f"l{depth + 1}_", _bound_in(node)[0])
+            self.walk(node.args, [*scopes, inner])
+            self.walk(node.body, [*scopes, inner])
+            return
+        if isinstance(node, ast.Name):
+            node.id = self.resolve(node.id, scopes)
+        elif isinstance(node, ast.arg):
+            node.arg = self.resolve(node.arg, scopes)
+        elif isinstance(node, ast.Attribute):
+            node.attr = self.attr(node.attr)
+        elif isinstance(node, ast.keyword) and node.arg and node.arg in self.keywords:
+            depth, position = self.keywords[node.arg]
+            node.arg = f"k{depth}_{position}"
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            node.names = [self.resolve(n, scopes if isinstance(node, ast.Nonlocal) else []) for n in node.names]
+        elif isinstance(node, ast.alias):
+            bound = node.asname or node.name.split(".")[0]
+            if node.asname or "." not in node.name:
+                node.asname = self.resolve(bound, scopes)
+        elif isinstance(node, ast.ExceptHandler) and node.name or isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+            node.name = self.resolve(node.name, scopes)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            node.rest = self.resolve(node.rest, scopes)
+        for child in ast.iter_child_nodes(node):
+            self.walk(child, scopes)
+
+
+def same_program(code_a: str, code_b: str) -> bool:
+    """True when both parse and have the same fingerprint."""
+    a, b = fingerprint(code_a), fingerprint(code_b)
+    return a is not None and a == b
+
+
+__all__ = ["FINGERPRINT_VERSION", "fingerprint", "normalised_source", "normalised_tree", "same_program"]
