@@ -138,6 +138,9 @@ def _build(args: argparse.Namespace) -> int:
         options["dedup_inputs"] = False
     if args.keep_unseeded_random:
         options["drop_unseeded_random"] = False
+    from .builder.build import program_filter_options
+
+    options.update(program_filter_options(args))
     if args.translator == "llm":
         if not args.model:
             print("error: --translator llm needs --model (and --base-url for a non-OpenAI server)", file=sys.stderr)
@@ -189,6 +192,16 @@ def _train(args: argparse.Namespace) -> int:
     return train_main(["--config", str(recipe), *args.overrides])
 
 
+def _space(args: argparse.Namespace) -> int:
+    try:
+        from .space.app import launch
+    except ImportError as exc:
+        print(f"error: the Space needs the [space] extra (pip install 'code2cot[space]'): {exc}", file=sys.stderr)
+        return 2
+    launch(args.host, args.port, args.share)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="code2cot", description=__doc__)
     parser.add_argument("--version", action="version", version=_version())
@@ -230,6 +243,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--keep-duplicate-inputs", action="store_true")
     build.add_argument("--keep-unseeded-random", action="store_true")
     build.add_argument("--cpu-seconds", type=float)
+    from .builder.build import add_program_filter_arguments
+
+    add_program_filter_arguments(build)
     llm = build.add_argument_group("LLM translator (key from OPENAI_API_KEY)")
     llm.add_argument("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1")
     llm.add_argument("--model")
@@ -255,6 +271,20 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("recipe", help="recipe YAML path, or a shipped recipe name (tiny, qwen3-4b-lora, ...)")
     train.add_argument("overrides", nargs=argparse.REMAINDER, help="--field value pairs")
     train.set_defaults(func=_train)
+
+    from .eval.cli import add_eval_parser
+
+    add_eval_parser(sub)
+
+    space = sub.add_parser("space", help="run the Gradio Space locally (what gets deployed from space/)")
+    space.add_argument("--host", default="127.0.0.1")
+    space.add_argument("--port", type=int, default=7860)
+    space.add_argument("--share", action="store_true", help="also open a public gradio.live link")
+    space.set_defaults(func=_space)
+
+    from .builder.validate import add_validate_parser
+
+    add_validate_parser(sub)
 
     return parser
 
