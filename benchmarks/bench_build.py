@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -52,6 +54,26 @@ def bench_template_build(rounds: int) -> dict:
             "samples_per_s_1": round(rows / best[1][0], 1), "samples_per_s_2": round(rows / best[2][0], 1),
             "cores_busy_1": round(best[1][1], 2), "cores_busy_2": round(best[2][1], 2),
             "speedup": round(best[1][0] / best[2][0], 2), "target": 1.7}
+
+
+def _spin(_: int) -> float:
+    start, total, table = time.perf_counter(), 0, {}
+    for i in range(3_000_000):
+        total += i * i % 7
+        table[i & 1023] = total
+    return time.perf_counter() - start
+
+
+def bench_machine_ceiling(rounds: int = 3) -> dict:
+    """What two processes of pure Python get on this machine: the ceiling any ``--num-proc 2`` ratio is read against."""
+    ratios = []
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        for _ in range(rounds):
+            one = _spin(0)
+            start = time.perf_counter()
+            pool.map(_spin, [0, 1])
+            ratios.append(2 * one / (time.perf_counter() - start))
+    return {"two_process_scaling": round(statistics.median(ratios), 2), "runs": [round(r, 2) for r in ratios]}
 
 
 def bench_llm(count: int) -> dict:
@@ -94,6 +116,7 @@ def main() -> None:
     parser.add_argument("--llm-count", type=int, default=2000)
     parser.add_argument("--json", help="also write the results here")
     args = parser.parse_args()
+    ceiling = bench_machine_ceiling()
     build = bench_template_build(args.rounds)
     llm = bench_llm(args.llm_count)
     rows = [
@@ -110,10 +133,12 @@ def main() -> None:
               f"{ratio if ratio is not None else '-':>8}  {target:<18} {'yes' if met else 'NO'}")
     print(f"(template build of {build['samples']} samples; cores busy: {build['cores_busy_1']} with --num-proc 1, "
           f"{build['cores_busy_2']} with 2 -- one process already overlaps tracing in the sandbox with translation)")
+    print(f"(machine ceiling, measured in this run: two pure-Python processes run {ceiling['two_process_scaling']}x "
+          f"as fast as one; runs {ceiling['runs']})")
     print(f"(LLM: {llm['verified']}/{llm['translations']} verified, "
           f"{llm['warm_requests']} requests on the warm rerun)")
     if args.json:
-        Path(args.json).write_text(json.dumps({"template_build": build, "llm": llm}, indent=2))
+        Path(args.json).write_text(json.dumps({"machine": ceiling, "template_build": build, "llm": llm}, indent=2))
 
 
 if __name__ == "__main__":
