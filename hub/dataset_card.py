@@ -108,8 +108,30 @@ def render_dataset_card(folder: str | Path, repo_id: str = "org/code2cot") -> Da
         verified_rate=f"{summary['verified_rate']:.1%}", steps_mean=summary["trace_steps_mean"],
         steps_median=summary["trace_steps_median"], cot_chars=summary["cot_chars_mean"], reasons=reasons,
         example_user=example["messages"][0]["content"], example_cot=example["cot"], schema=SCHEMA,
-        citation=_CITATION,
+        citation=_CITATION, decontamination_text=_decontamination_text(summary.get("program_filters") or {}),
     )
+
+
+def _decontamination_text(filters: dict) -> str:
+    """What the problem-level filters checked, in words: a reader must see which benchmarks were *not* checked."""
+    if not filters:
+        return "This build predates the duplicate and contamination filters: neither was applied."
+    lines = [f"- Near-duplicate programs (same normalised AST: renamed or reformatted copies) dropped: "
+             f"{filters.get('duplicate_programs', 0)}." if filters.get("dedup_programs")
+             else "- Near-duplicate programs: not checked (`dedup_programs` off)."]
+    decontamination = filters.get("decontamination")
+    if decontamination is None:
+        lines.append("- Benchmark decontamination: off.")
+        return "\n".join(lines)
+    checked = ", ".join(f"`{name}` ({n} text{'s' if n != 1 else ''})" for name, n in decontamination["checked"].items())
+    lines.append(f"- Programs dropped as contaminated ({decontamination['ngram']}-gram overlap with benchmark "
+                 f"problems, as open-r1 does): {decontamination['contaminated_programs']}; benchmarks checked: "
+                 f"{checked or 'none'}.")
+    if decontamination.get("unavailable"):
+        names = ", ".join(f"`{name}`" for name in sorted(decontamination["unavailable"]))
+        lines.append(f"- **Not checked** (their texts could not be loaded when this was built): {names}. "
+                     "Do not assume this data is clean of them.")
+    return "\n".join(lines)
 
 
 def merge_cards(ours: DatasetCard, theirs: DatasetCard | None) -> DatasetCard:

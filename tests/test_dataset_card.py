@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 
 from huggingface_hub import DatasetCard
 
@@ -48,3 +49,24 @@ def test_merge_keeps_foreign_yaml_and_text():
     assert "new body" in merged.text and "old body" not in merged.text
     assert merge_cards(ours, None) is ours
     assert DatasetCard(str(merged)).data.to_dict() == data  # round-trips as valid YAML
+
+
+def test_card_says_which_benchmarks_were_checked_and_which_were_not(tmp_path, monkeypatch):
+    import code2cot.builder.decontaminate as decontaminate
+
+    monkeypatch.setattr(decontaminate, "hub_reachable", lambda: False)  # the registry's Hub data: unavailable
+    texts = str(Path(__file__).parent / "data" / "benchmark_texts.jsonl")
+    out = tmp_path / "out"
+    build_dataset(out, source=str(make_corpus(tmp_path / "programs")), num_proc=1, benchmark_texts=texts,
+                  decontamination_benchmarks="cruxeval-i")
+    text = render_dataset_card(out).text
+    section = text[text.index("### Duplicates and benchmark contamination"):text.index("![Trace steps")]
+    assert "Near-duplicate programs" in section and "dropped: 0" in section
+    assert "`cruxeval-o` (" in section  # from the local texts file
+    assert "`gsm8k` (1 text)" in section
+    assert "**Not checked**" in section and "`cruxeval-i`" in section  # asked for, but not loadable offline
+    out2 = tmp_path / "out2"
+    build_dataset(out2, source=str(make_corpus(tmp_path / "programs2")), num_proc=1, decontaminate=False,
+                  dedup_programs=False)
+    section = render_dataset_card(out2).text
+    assert "Benchmark decontamination: off" in section and "not checked (`dedup_programs` off)" in section
