@@ -128,7 +128,7 @@ def _build(args: argparse.Namespace) -> int:
     if args.source is not None:
         options["source"] = args.source
     for name in ("source_split", "test_fraction", "max_trace_steps", "max_prompt_chars", "max_input_chars",
-                 "max_inputs_per_problem", "cpu_seconds"):
+                 "max_inputs_per_problem", "cpu_seconds", "sandbox_workers"):
         value = getattr(args, name)
         if value is not None:
             options[name] = value
@@ -243,6 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--keep-duplicate-inputs", action="store_true")
     build.add_argument("--keep-unseeded-random", action="store_true")
     build.add_argument("--cpu-seconds", type=float)
+    build.add_argument("--sandbox-workers", type=int, help="task processes each generation job keeps busy (default 2)")
     from .builder.build import add_program_filter_arguments
 
     add_program_filter_arguments(build)

@@ -79,6 +79,10 @@ class Code2CoTConfig(datasets.BuilderConfig):
     memory_mb: int = 1024
     max_events: int = 2_000_000
     shards: int = 16
+    sandbox_workers: int = 2
+    """Task processes each generation job keeps busy. With one, a job waits for every task
+    in turn; with two, one task runs while the next starts and the job translates, so even
+    ``num_proc=1`` (``load_dataset``'s default) uses two cores. Rows do not depend on it."""
     # -- LLM translator (key from OPENAI_API_KEY, never stored) -------------------
     llm_base_url: str | None = None
     llm_model: str | None = None
@@ -131,6 +135,8 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         cfg = self.config
         if cfg.name == "cruxeval" and cfg.source is None:
             raise ValueError("the 'cruxeval' config needs source=PATH_TO_JSONL")
+        if cfg.sandbox_workers < 1:
+            raise ValueError(f"sandbox_workers must be at least 1, got {cfg.sandbox_workers}")
         tasks = list(load_tasks(cfg.source, split=cfg.source_split))
         screen = ProgramScreen(dedup=cfg.dedup_programs, contamination=self._contamination_index())
         decisions = prefilter(tasks, FilterConfig(cfg.max_input_chars, cfg.max_prompt_chars, cfg.max_inputs_per_problem,
@@ -163,7 +169,7 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
                                memory_mb=cfg.memory_mb)
         trace_limits = TraceLimits(max_events=cfg.max_events, max_steps=max(cfg.max_trace_steps + 1, 50))
         preload = imports_to_preload(Task(**task) for shard in shards for task, _, _ in shard)
-        with Sandbox(workers=1, limits=limits, trace_limits=trace_limits, preload=preload) as sandbox:
+        with Sandbox(workers=cfg.sandbox_workers, limits=limits, trace_limits=trace_limits, preload=preload) as sandbox:
             for shard in shards:
                 yield from self._shard_rows(shard, sandbox, translator)
 

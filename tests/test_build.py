@@ -114,14 +114,14 @@ def test_build_folder_loads_and_is_deterministic(tmp_path):
     corpus = make_corpus(tmp_path / "programs")
     out_a, out_b = tmp_path / "a", tmp_path / "b"
     summary = build_dataset(out_a, source=str(corpus), test_fraction=0.3, num_proc=2)
-    build_dataset(out_b, source=str(corpus), test_fraction=0.3, num_proc=1)
+    build_dataset(out_b, source=str(corpus), test_fraction=0.3, num_proc=1, sandbox_workers=1)
     files = sorted(p.relative_to(out_a).as_posix() for p in out_a.rglob("*") if p.is_file())
     assert "README.md" in files and "rejected.jsonl" in files and "build_config.json" in files
     assert any(f.startswith("data/train-00000-of-") and f.endswith(".parquet") for f in files)
     loaded = datasets.load_dataset(str(out_a))
     assert set(loaded) == {"train", "test"} and len(loaded["train"]) == summary.splits["train"]
     assert all(loaded["train"]["verified"])
-    # the same rows in the same order whatever --num-proc
+    # the same rows in the same order whatever --num-proc and however many task processes each job runs
     for split in ("train", "test"):
         other = datasets.load_dataset(str(out_b), split=split)
         assert loaded[split]["id"] == other["id"] and loaded[split]["cot"] == other["cot"]
@@ -161,6 +161,9 @@ def test_bad_build_input_is_a_clear_error(tmp_path):
     assert llm.returncode == 2 and "--model" in llm.stderr
     with pytest.raises(ValueError, match="needs source"):
         Code2CoT(config_name="cruxeval").download_and_prepare()
+    with pytest.raises(ValueError, match="sandbox_workers must be at least 1"):
+        build_dataset(tmp_path / "o", sandbox_workers=0)
+    assert not (tmp_path / "o").exists()
 
 
 def test_pyedu_config_keeps_one_sample_per_problem_like_the_release(tmp_path):
