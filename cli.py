@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import ast
 import collections
 import json
 import os
@@ -12,22 +11,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 
-def _default_entry(code: str) -> str:
-    """``main_solution`` (PyEdu), else ``f`` (CRUXEval), else the only top-level function."""
-    try:
-        names = [n.name for n in ast.parse(code).body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    except SyntaxError:
-        return "f"  # the sandbox reports the syntax error properly
-    for preferred in ("main_solution", "f"):
-        if preferred in names:
-            return preferred
-    return names[0] if len(names) == 1 else "f"
-
-
 def _trace_one(args: argparse.Namespace) -> int:
     from .builder import Sandbox, Task, render_trace
     from .builder.sandbox import imports_to_preload
     from .builder.sources import SourceError, parse_program_file
+    from .builder.tasks import default_entry_point
 
     path = Path(args.file)
     if not path.is_file():
@@ -41,7 +29,7 @@ def _trace_one(args: argparse.Namespace) -> int:
             return 2
     else:
         code = path.read_text(encoding="utf-8")
-        tasks = [Task(id=path.stem, code=code, input=args.input, entry_point=args.entry or _default_entry(code))]
+        tasks = [Task(id=path.stem, code=code, input=args.input, entry_point=args.entry or default_entry_point(code))]
     with Sandbox(workers=1, limits=_limits(args), preload=imports_to_preload(tasks)) as sandbox:
         results = list(sandbox.map(tasks))
     for task, result in zip(tasks, results):

@@ -43,6 +43,18 @@ class Task:
         return asdict(self)
 
 
+def default_entry_point(code: str) -> str:
+    """``main_solution`` (PyEdu), else ``f`` (CRUXEval), else the only top-level function."""
+    try:
+        names = [n.name for n in ast.parse(code).body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    except SyntaxError:
+        return "f"  # the sandbox reports the syntax error properly
+    for preferred in ("main_solution", "f"):
+        if preferred in names:
+            return preferred
+    return names[0] if len(names) == 1 else "f"
+
+
 def kwargs_to_input(kwargs: dict[str, Any]) -> str:
     """PyEdu's ``{"n": 5}`` -> ``"n=5"``; keys must be identifiers."""
     parts = []

@@ -28,7 +28,7 @@ from typing import Any
 from code2cot.builder import Sandbox, SandboxLimits, Task, TaskResult, TraceLimits
 from code2cot.builder.records import user_prompt
 from code2cot.builder.sandbox import ForkServerBackend
-from code2cot.builder.tasks import BadInput, parse_arguments
+from code2cot.builder.tasks import BadInput, default_entry_point, parse_arguments
 from code2cot.builder.translation import TranslationRequest, VerifiedTemplateTranslator
 from code2cot.builder.verify import answers_match, extract_answer
 
@@ -284,13 +284,6 @@ class RunOutcome:
             return None
         known = {key: value for key, value in data.items() if key in cls.__dataclass_fields__}
         return cls(**known)
-
-
-def default_entry_point(code: str) -> str:
-    """The entry point ``code2cot trace`` would pick (main_solution, f, or the only function)."""
-    from code2cot.cli import _default_entry
-
-    return _default_entry(code)
 
 
 def make_task(code: str, entry_point: str, input_text: str) -> Task:
