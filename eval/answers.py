@@ -25,6 +25,7 @@ import math
 import re
 import threading
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from code2cot.builder.verify import extract_answer, normalise, values_equal
 
@@ -33,7 +34,10 @@ MAX_ANSWER_CHARS = 100_000
 
 _ANSWER_BLOCK = re.compile(r"\[ANSWER\](.*?)(?:\[/ANSWER\]|$)", re.DOTALL)
 _NUMBER = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?|-?\.\d+")  # 1,234.5 | 12 | .5
-_THINK_END = "</think>"
+_THINK_START, _THINK_END = "<think>", "</think>"
+_FENCE = re.compile(r"^```[A-Za-z0-9_+-]*[ \t]*\n?(.*?)\n?```$", re.DOTALL)
+_FRACTION = re.compile(r"(-?)\\[dt]?frac\{(-?\d+)\}\{(-?\d+)\}")
+_UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
 
 
 @dataclass(frozen=True)
@@ -57,8 +61,20 @@ def resolve_kind(name: str) -> str:
 
 
 def strip_thinking(output: str) -> str:
-    """The text after the last ``</think>``: a thinking model's answer is never inside its scratch work."""
-    return output.rsplit(_THINK_END, 1)[1] if _THINK_END in output else output
+    """The text after the last ``</think>``: a thinking model's answer is never inside its scratch work.
+
+    An output cut off inside an opened ``<think>`` (no ``</think>`` after it) has committed to no
+    answer yet, so nothing of it counts.
+    """
+    text = output.rsplit(_THINK_END, 1)[1] if _THINK_END in output else output
+    return text.split(_THINK_START, 1)[0] if _THINK_START in text else text
+
+
+def _unfence(text: str) -> str:
+    """A fenced code block (three backticks, optional language) -> its content; stray backticks go too."""
+    text = text.strip()
+    fenced = _FENCE.match(text)
+    return (fenced.group(1) if fenced else text).strip().strip("`").strip()
 
 
 def boxed(text: str) -> str | None:
@@ -94,7 +110,7 @@ def extract_output_literal(output: str) -> str | None:
     text = strip_thinking(output)
     block = _assertion(text)
     if block is not None:
-        return _right_of_equals(block.strip().strip("`").strip()) or None
+        return _right_of_equals(_unfence(block)) or None
     found = final_answer(text)
     if found is not None and found.startswith("assert ") and "==" in found:
         found = _right_of_equals(found)
@@ -102,16 +118,23 @@ def extract_output_literal(output: str) -> str | None:
 
 
 def _right_of_equals(assertion: str) -> str:
-    """``assert f('a==b') == X`` -> ``X``: the parsed comparison's right side, else the text after the first ``==``."""
+    """``assert f('a==b') == X`` -> ``X``: the parsed comparison's right side.
+
+    A block that parses but is no ``==`` comparison (a bare literal such as ``'a==b'``) is the
+    answer itself; only unparsable text falls back to what follows the first ``==``.
+    """
     if len(assertion) <= MAX_ANSWER_CHARS:
         try:
             node = ast.parse(assertion).body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            pass
+        else:
             test = node[0].test if len(node) == 1 and isinstance(node[0], ast.Assert) else \
                 node[0].value if len(node) == 1 and isinstance(node[0], ast.Expr) else None
             if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq):
                 return ast.get_source_segment(assertion, test.comparators[0]) or ""
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            pass
+            if test is not None:
+                return assertion
     return assertion.split("==", 1)[1].strip() if "==" in assertion else assertion
 
 
@@ -127,7 +150,7 @@ def extract_call_arguments(output: str, entry_point: str = "f") -> str | None:
         candidate = final_answer(text)
     if candidate is None or len(candidate) > MAX_ANSWER_CHARS:
         return None
-    candidate = candidate.strip().strip("`").strip()
+    candidate = _unfence(candidate)
     if candidate.startswith("assert"):
         candidate = candidate[len("assert"):].strip()
     source = candidate
@@ -170,11 +193,13 @@ def literal_equal(predicted: str, expected: str) -> bool:
 
 
 def parse_number(text: str) -> float | None:
-    """The last number in ``text`` (``1,234.5``, ``$18``, ``-3``, ``\\frac{3}{4}`` -> 0.75)."""
-    frac = re.findall(r"\\[dt]?frac\{(-?\d+)\}\{(-?\d+)\}", text)
+    """The last number in ``text`` (``1,234.5``, ``$18``, ``-3``, ``-\\frac{3}{4}`` -> -0.75)."""
+    frac = _FRACTION.findall(text)
     if frac and text.strip().endswith("}"):
-        num, den = frac[-1]
-        return int(num) / int(den) if int(den) else None
+        sign, num, den = frac[-1]
+        if not int(den):
+            return None
+        return (-1 if sign else 1) * int(num) / int(den)
     numbers = _NUMBER.findall(text)
     if not numbers:
         return None
@@ -201,7 +226,13 @@ def extract_number(output: str) -> str | None:
 
 
 def _format_number(value: float) -> str:
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    """Plain decimal notation (never ``1e-05``), so ``parse_number`` reads back the same value."""
+    if value.is_integer():
+        return str(int(value))
+    try:
+        return format(Decimal(repr(value)), "f")
+    except (InvalidOperation, ValueError):
+        return repr(value)
 
 
 def numbers_equal(predicted: str, expected: str) -> bool:
@@ -223,7 +254,10 @@ def score_math(output: str, reference: str) -> Scored:
     text = strip_thinking(output)
     if len(text) > MAX_ANSWER_CHARS:
         text = text[-MAX_ANSWER_CHARS:]
-    gold = parse(reference if "$" in reference or "\\boxed" in reference else f"${reference}$", **parse_kwargs)
+    # A bare reference is read as the content of \\boxed{}, so an escaped ``\\$`` (a currency sign) stays
+    # part of the answer; only references that carry their own delimiters are parsed as written.
+    delimited = _UNESCAPED_DOLLAR.search(reference) or "\\boxed" in reference
+    gold = parse(reference if delimited else f"\\boxed{{{reference}}}", **parse_kwargs)
     pred = parse(text, **parse_kwargs)
     if not pred:
         return Scored(None, False)

@@ -41,6 +41,12 @@ def crux(answer: str) -> str:
     # an answer inside the thinking does not count; the one after </think> does
     ("<think>Therefore, the final answer is: 1</think>\n[ANSWER]assert f(0) == 2[/ANSWER]", "2", "2", True),
     ("<think>[ANSWER]assert f(0) == 2[/ANSWER]</think>\nno idea", "2", None, False),
+    # cut off while still thinking: a guess in the scratch work is no answer
+    ("<think>so [ANSWER] assert f(1) == 3 [/ANSWER]. Hmm, actually", "3", None, False),
+    # a bare literal that contains `==` is the whole answer, not its right half
+    ("[ANSWER]\n'a==b'\n[/ANSWER]", "'a==b'", "'a==b'", True),
+    # the assertion inside a fenced code block
+    ("[ANSWER]\n```python\nassert f(1) == [2]\n```\n[/ANSWER]", "[2]", "[2]", True),
     # the assertion is parsed: `==` inside the call's arguments or a trailing comment do not confuse it
     ("[ANSWER]\nassert f('a==b', x=[1]) == 'a==b!'  # done\n[/ANSWER]", "'a==b!'", "'a==b!'", True),
     ("[ANSWER]\nassert f(1) == [1,\n  2]\n[/ANSWER]", "[1, 2]", "[1,\n  2]", True),
@@ -74,6 +80,11 @@ def test_a_hostile_literal_answer_is_never_evaluated():
     ("first 12 then 17, finally \\boxed{15}", "17", "15", False),  # the boxed answer beats later numbers
     ("I cannot solve this.", "4", None, False),
     ("Counting 1,2,3 gives three, so there are 3", "3", "3", True),  # "1,2,3" is no thousands-grouped number
+    # extracted numbers are written without exponents, so they read back as the same value
+    ("\\boxed{0.00001}", "0.00001", "0.00001", True),
+    ("\\boxed{10000000000000000}", "10000000000000000", "10000000000000000", True),
+    ("\\boxed{-\\frac{3}{4}}", "-0.75", "-0.75", True),
+    ("<think>it is \\boxed{29}, I think, but", "29", None, False),  # cut off while thinking
 ])
 def test_numeric_answers(output, reference, extracted, correct):
     verdict = answers.score("numeric", output, reference)
@@ -92,6 +103,8 @@ def test_gsm8k_reference_is_the_number_after_the_marks():
     ("\\boxed{\\left( 3, \\frac{\\pi}{2} \\right)}", "\\left( 3, \\frac{\\pi}{2} \\right)", True),
     ("\\boxed{7}", "5\\sqrt{2}", False),
     ("<think>\\boxed{4}</think> so \\boxed{5}", "4", False),
+    ("The total is \\boxed{\\$18.90}.", "\\$18.90", True),  # an escaped dollar is a currency sign
+    ("\\boxed{10\\%}", "10\\%", True),
 ])
 def test_math_answers_use_math_verify(output, reference, correct):
     assert answers.score("math", output, reference).correct is correct
@@ -122,6 +135,7 @@ def test_exact_and_unknown_kinds():
     ("[ANSWER]\nassert f([1, 2], k=3) == 4\n[/ANSWER]", "[1, 2], k=3"),
     ("[ANSWER]assert f('a==b') == 'x'[/ANSWER]", "'a==b'"),
     ("[ANSWER]assert f(1) == <something unparsable>[/ANSWER]", "1"),
+    ("[ANSWER]\n```python\nassert f('x', 2) == 'xx'\n```\n[/ANSWER]", "'x', 2"),
     ("Therefore, the final answer is: f({'a': (1, 2)})", "{'a': (1, 2)}"),
     ("[ANSWER]assert g(1) == 2[/ANSWER]", None),  # another function
     ("[ANSWER]assert 2 == 2[/ANSWER]", None),
