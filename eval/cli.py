@@ -97,15 +97,26 @@ def _parse_data(items: Sequence[str], benchmarks) -> dict[str, str]:
     return overrides
 
 
-def _backend_options(args: argparse.Namespace) -> dict:
+def _backend_options(args: argparse.Namespace, tokenizer=None) -> dict:
     if args.backend == "transformers":
         return {"batch_size": args.batch_size, "device": args.device, "dtype": args.dtype}
     if args.backend == "vllm":
         return {"dtype": args.dtype, "seed": args.seed, "tensor_parallel_size": args.tensor_parallel_size}
+    return {"base_url": args.base_url, "concurrency": args.concurrency, "timeout": args.timeout,
+            "tokenizer": tokenizer}
+
+
+def _tokenizer(args: argparse.Namespace):
+    """``--tokenizer`` (openai backend), loaded once and before anything is generated or written."""
+    from code2cot.eval.errors import EvalError
     from code2cot.eval.lengths import load_tokenizer
 
-    return {"base_url": args.base_url, "concurrency": args.concurrency, "timeout": args.timeout,
-            "tokenizer": load_tokenizer(args.tokenizer)}
+    if args.backend != "openai" or not args.tokenizer:
+        return None
+    try:
+        return load_tokenizer(args.tokenizer)
+    except Exception as exc:  # transformers raises OSError/ValueError/HF errors for a bad name or folder
+        raise EvalError(f"--tokenizer {args.tokenizer!r} cannot be loaded: {exc}") from exc
 
 
 def _list_benchmarks() -> int:
@@ -156,6 +167,7 @@ def _run(args: argparse.Namespace) -> int:
         from code2cot.eval.push import plan_push
 
         targets, token = plan_push(models)
+    tokenizer = _tokenizer(args)
     samples = {b.name: b.samples(overrides.get(b.name), limit=args.limit) for b in benchmarks}
     for name, items in samples.items():
         if not items:
@@ -167,11 +179,11 @@ def _run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for model in models:
-        backend = make_backend(args.backend, model, **_backend_options(args))
+        backend = make_backend(args.backend, model, **_backend_options(args, tokenizer))
         try:
             for bench in benchmarks:
                 run_benchmark(backend, bench, samples[bench.name], out, params, backend_name=args.backend,
-                              progress=not args.quiet)
+                              progress=not args.quiet, source=overrides.get(bench.name))
         finally:
             backend.close()
     summary = write_report(out)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from code2cot.eval.errors import EvalError
 from code2cot.eval.lengths import length_stats
 from code2cot.eval.runner import SAMPLES_DIR, read_records
 
@@ -40,10 +41,21 @@ def summarize(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return row
 
 
+def _read_config(path: Path) -> dict[str, Any]:
+    try:
+        config = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise EvalError(f"{path} is not valid JSON ({exc}); delete it and its .jsonl to drop that result, "
+                        "or restore it") from None
+    if not isinstance(config, dict) or "model" not in config or "benchmark" not in config:
+        raise EvalError(f"{path} is not a results config (a JSON object with model and benchmark)")
+    return config
+
+
 def collect(out_dir: str | Path) -> list[dict[str, Any]]:
     """One summary row per (model, benchmark) found under ``out_dir/samples``, in evaluation order."""
     rows = []
-    configs = [(json.loads(p.read_text()), p) for p in Path(out_dir, SAMPLES_DIR).glob("*/*.config.json")]
+    configs = [(_read_config(p), p) for p in Path(out_dir, SAMPLES_DIR).glob("*/*.config.json")]
     for config, config_path in sorted(configs, key=lambda c: (c[0].get("created") or 0, str(c[1]))):
         path = config_path.with_name(config_path.name.removesuffix(".config.json") + ".jsonl")
         records = list(read_records(path).values())
@@ -51,6 +63,7 @@ def collect(out_dir: str | Path) -> list[dict[str, Any]]:
             continue
         row = {"model": config["model"], "benchmark": config["benchmark"], **summarize(records),
                "dataset": config.get("dataset"), "config": config.get("config"), "split": config.get("split"),
+               "data": config.get("data"),
                "backend": config.get("backend"), "params": config.get("params"),
                "samples_file": str(path.relative_to(out_dir))}
         rows.append(row)

@@ -46,33 +46,57 @@ def samples_path(out_dir: str | Path, model: str, benchmark: str) -> Path:
 
 
 def read_records(path: Path) -> dict[str, dict[str, Any]]:
-    """Sample id -> its latest record; a torn last line (a killed run) is dropped and cut off the file."""
+    """Sample id -> its latest record.
+
+    Only the last line can be torn (a killed run stops mid-write); it is dropped and cut off the
+    file so the next append starts on a fresh line. A bad line anywhere else is not ours to
+    repair: it is an error naming the file and line, and the file is left as it is. Blank lines
+    are skipped.
+    """
     records: dict[str, dict[str, Any]] = {}
     if not path.is_file():
         return records
-    good_bytes = 0
-    with path.open("rb") as handle:
-        for line in handle:
-            try:
-                record = json.loads(line)
-            except ValueError:
-                break
-            if not line.endswith(b"\n"):
-                break
-            records[record["id"]] = record
-            good_bytes += len(line)
-    if good_bytes < path.stat().st_size:
+    data = path.read_bytes()
+    lines = data.split(b"\n")
+    tail = lines.pop()  # what follows the last newline: b"" for a complete file, else a torn record
+    keep = len(data) - len(tail)
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError:
+            if number == len(lines) and not tail.strip():
+                keep -= len(line) + 1  # an unparsable last line that did get its newline: torn as well
+                continue
+            raise EvalError(f"{path}, line {number}: not a JSON record; fix or delete that line "
+                            "(the other records are kept)") from None
+        if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+            raise EvalError(f"{path}, line {number}: a per-sample record must be a JSON object with a string "
+                            "\"id\"; fix or delete that line (the other records are kept)")
+        records[record["id"]] = record
+    if keep < len(data):
         with path.open("r+b") as handle:
-            handle.truncate(good_bytes)
+            handle.truncate(keep)
     return records
+
+
+RESUME_KEYS = ("params", "backend", "data")
+"""What must match for a rerun to add to an existing samples file: the decoding, the backend, the data read."""
 
 
 def _check_config(path: Path, config: dict[str, Any]) -> None:
     config_path = path.with_suffix(".config.json")
     old: dict[str, Any] = {}
     if config_path.is_file():
-        old = json.loads(config_path.read_text())
-        changed = {k: (old.get(k), v) for k, v in config.items() if k in ("params", "backend") and old.get(k) != v}
+        try:
+            old = json.loads(config_path.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise EvalError(f"{config_path} is not valid JSON ({exc}); delete it to start that benchmark over, "
+                            "or restore it") from None
+        if not isinstance(old, dict):
+            raise EvalError(f"{config_path} is not a JSON object; delete it to start that benchmark over")
+        changed = {k: (old.get(k), v) for k, v in config.items() if k in RESUME_KEYS and k in old and old[k] != v}
         if changed and path.is_file() and path.stat().st_size:
             detail = "; ".join(f"{k}: {a} -> {b}" for k, (a, b) in changed.items())
             raise EvalError(f"{path} was generated with other settings ({detail}); use another --out, or delete "
@@ -110,16 +134,29 @@ def make_record(benchmark: Benchmark, model: str, sample: Sample, generation: Ge
     }
 
 
+def data_source(benchmark: Benchmark, source: str | Path | None = None) -> str | None:
+    """Where a benchmark's samples were read from: a Hub id as given, a local path made absolute."""
+    chosen = source if source is not None else (benchmark.hub_id or benchmark.default_source)
+    if chosen is None:
+        return None
+    path = Path(chosen).expanduser()
+    return str(path.resolve()) if path.exists() else str(chosen)
+
+
 def run_benchmark(backend: Backend, benchmark: Benchmark, samples: Sequence[Sample], out_dir: str | Path,
                   params: GenerationParams, *, backend_name: str = "", progress: bool = True,
-                  sandbox_workers: int = 2) -> list[dict[str, Any]]:
-    """Generate and score every sample not already done; returns the records of ``samples``, in order."""
+                  sandbox_workers: int = 2, source: str | Path | None = None) -> list[dict[str, Any]]:
+    """Generate and score every sample not already done; returns the records of ``samples``, in order.
+
+    ``source`` is the ``--data`` the samples came from (None: the benchmark's Hub id); a rerun on
+    other data is refused rather than mixing the two in one file.
+    """
     from tqdm.auto import tqdm
 
     path = samples_path(out_dir, backend.model, benchmark.name)
     _check_config(path, {"model": backend.model, "benchmark": benchmark.name, "backend": backend_name,
                          "params": params.to_dict(), "dataset": benchmark.hub_id, "config": benchmark.config,
-                         "split": benchmark.split})
+                         "split": benchmark.split, "data": data_source(benchmark, source)})
     done = {k: r for k, r in read_records(path).items() if not r.get("error")}
     todo = [s for s in samples if s.id not in done]
     if benchmark.answer_kind == "execution" and todo:

@@ -145,6 +145,73 @@ def test_runner_appends_each_chunk_and_resumes_after_a_crash(tmp_path):
     assert [r["correct"] for r in records] == [True, False, False, False, False]
 
 
+def test_only_a_torn_last_line_is_cut_a_bad_line_elsewhere_is_an_error(tmp_path):
+    path = tmp_path / "b.jsonl"
+    good = [json.dumps({"id": f"s{i}", "correct": True}) for i in range(4)]
+    path.write_text("\n".join([good[0], "", good[1], good[2]]) + "\n" + '{"id": "s3", "corr')
+    assert list(read_records(path)) == ["s0", "s1", "s2"]  # the blank line skipped, the torn tail dropped
+    assert path.read_text().endswith(good[2] + "\n")
+    corrupt = "\n".join([good[0], "{not json", good[1], good[2], good[3]]) + "\n"
+    path.write_text(corrupt)
+    with pytest.raises(EvalError, match=r"b.jsonl, line 2: not a JSON record"):
+        read_records(path)
+    assert path.read_text() == corrupt  # nothing already done is lost
+    for bad in ('[1, 2]', '{"correct": true}'):
+        path.write_text(good[0] + "\n" + bad + "\n" + good[1] + "\n")
+        with pytest.raises(EvalError, match='line 2: a per-sample record must be a JSON object with a string "id"'):
+            read_records(path)
+
+
+def test_a_rerun_on_other_data_is_refused_not_mixed(tmp_path, capsys):
+    rows = [{"question": "Q-A", "answer": "so #### 29"}, {"question": "Q-B", "answer": "so #### 30"}]
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text("\n".join(json.dumps(r) for r in rows[:1]) + "\n")
+    second.write_text("\n".join(json.dumps(r) for r in rows[1:]) + "\n")
+    out = tmp_path / "eval"
+    with StubOpenAI(responder=lambda messages, body: "\\boxed{29}") as stub:
+        base = ["--backend", "openai", "--base-url", stub.base_url, "--model", "m", "--benchmarks", "gsm8k",
+                "--out", str(out), "--quiet"]
+        assert main([*base, "--data", f"gsm8k={first}"]) == 0
+        assert main([*base, "--data", f"gsm8k={second}"]) == 2
+        assert len(stub.bodies) == 1
+    err = capsys.readouterr().err
+    assert "other settings (data: " in err and str(first) in err and str(second) in err
+    result = json.loads((out / "summary.json").read_text())["results"][0]
+    assert (result["data"], result["dataset"], result["n"]) == (str(first), "openai/gsm8k", 1)
+
+
+@pytest.mark.parametrize("row, problem", [
+    ({"question": "Q", "answer": None}, "gsm8k: row 0 of"),
+    ({"question": "Q"}, "has no column(s) answer"),
+])
+def test_a_malformed_benchmark_row_is_a_clear_error(tmp_path, capsys, row, problem):
+    data = tmp_path / "gsm.jsonl"
+    data.write_text(json.dumps(row) + "\n")
+    assert main(["--backend", "openai", "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--benchmarks",
+                 "gsm8k", "--data", f"gsm8k={data}", "--out", str(tmp_path / "e")]) == 2
+    assert problem in capsys.readouterr().err
+    assert not (tmp_path / "e").exists()
+
+
+def test_a_bad_tokenizer_fails_before_anything_is_written(tmp_path, capsys):
+    assert main(["--backend", "openai", "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--benchmarks",
+                 "gsm8k", *data_args("gsm8k"), "--tokenizer", str(tmp_path / "no-such-tokenizer"),
+                 "--out", str(tmp_path / "e")]) == 2
+    assert "--tokenizer" in capsys.readouterr().err and not (tmp_path / "e").exists()
+
+
+def test_a_corrupt_results_config_is_a_clear_error(tmp_path, capsys):
+    out = tmp_path / "eval"
+    with StubOpenAI(responder=responder(["gsm8k"], {"m"})) as stub:
+        args = ["--backend", "openai", "--base-url", stub.base_url, "--model", "m", "--benchmarks", "gsm8k",
+                *data_args("gsm8k"), "--out", str(out), "--quiet"]
+        assert main(args) == 0
+        config = samples_path(out, "m", "gsm8k").with_suffix(".config.json")
+        config.write_text('{"model": "m", "bench')
+        assert main(args) == 2
+    assert "is not valid JSON" in capsys.readouterr().err and samples_path(out, "m", "gsm8k").stat().st_size
+
+
 def test_openai_endpoint_two_models_report_and_resume(tmp_path):
     benches = ["cruxeval-o", "cruxeval-i", "gsm8k"]
     out = tmp_path / "eval"

@@ -75,7 +75,15 @@ class Benchmark:
         rows = self.load_rows(source)
         if limit is not None:
             rows = rows.select(range(min(limit, len(rows))))
-        return [self.make_sample(row, index) for index, row in enumerate(rows)]
+        samples = []
+        for index, row in enumerate(rows):
+            try:
+                samples.append(self.make_sample(row, index))
+            except Exception as exc:  # a malformed row (null answer, wrong type): name it, never a traceback
+                where = source if source is not None else (self.hub_id or self.default_source)
+                raise EvalError(f"{self.name}: row {index} of {where} cannot be used "
+                                f"({type(exc).__name__}: {exc}); is it {self.hub_id or self.name} data?") from exc
+        return samples
 
 
 REGISTRY: dict[str, Benchmark] = {}
