@@ -101,8 +101,13 @@ def read_benchmark_texts(path: str | os.PathLike) -> BenchmarkSet:
     if not path.is_file():
         raise BenchmarkTextsError(f"benchmark texts file {path} does not exist")
     texts: dict[str, list[str]] = {}
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise BenchmarkTextsError(f"{path}:{number}: not UTF-8 text (byte {raw[exc.start]:#04x} at column "
+                                          f"{exc.start + 1}); save the file as UTF-8") from None
             if not line.strip():
                 continue
             try:

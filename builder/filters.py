@@ -15,33 +15,89 @@ from .fingerprint import fingerprint
 from .records import user_prompt
 from .tasks import Task
 
-_SEEDERS = {"seed", "Random", "default_rng", "RandomState", "Generator", "SystemRandom"}
+_CONSTRUCTORS = {"Random", "default_rng", "RandomState", "Generator"}
+"""Generators that are reproducible when given a seed (``Random(7)``), and random when not (``Random()``)."""
+_NEVER_SEEDED = {"SystemRandom"}
+"""Reads the OS's entropy whatever it is given: always random."""
+_RANDOM_MODULES = ("random", "numpy.random")
 
 
 def uses_unseeded_random(code: str) -> bool:
-    """True if the program draws random numbers without seeding a generator first."""
+    """True if the program can draw a number that no seed fixes.
+
+    That is: a draw from the module-level generator (``random.randint``, ``np.random.rand``, or
+    a function imported from those modules) in a program that never calls ``seed(...)`` with a
+    value; a generator built without a seed (``random.Random()``, ``default_rng()``); or any
+    ``SystemRandom``. A seeded ``Random(7)`` does not make module-level draws reproducible.
+    A static check: it errs towards flagging, and the determinism check of ``validate`` runs
+    the program twice besides.
+    """
     if "random" not in code:
         return False  # no parse needed: most programs never mention it
     try:
         tree = ast.parse(code)
-    except SyntaxError:
+    except (SyntaxError, ValueError):
         return False  # the sandbox reports it as syntax_error
-    imports_random = False
-    seeded = False
+    modules: set[str] = set()  # local names bound to the random / numpy.random modules
+    numpy_names: set[str] = set()  # local names bound to numpy itself
+    drawn_functions: set[str] = set()  # module-level draw functions imported by name
+    constructors: dict[str, str] = {}  # local name -> constructor it was imported as
     for node in ast.walk(tree):
-        if isinstance(node, ast.Import) and any(a.name in ("random", "numpy.random") for a in node.names):
-            imports_random = True
-        elif isinstance(node, ast.ImportFrom) and node.module in ("random", "numpy.random"):
-            imports_random = True
-        elif isinstance(node, ast.Attribute) and node.attr == "random" and isinstance(node.value, ast.Name) \
-                and node.value.id in ("np", "numpy"):
-            imports_random = True
-        elif isinstance(node, ast.Call) and (node.args or node.keywords):
-            func = node.func
-            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-            if name in _SEEDERS:
-                seeded = True
-    return imports_random and not seeded
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name in _RANDOM_MODULES:
+                    if alias.asname or alias.name == "random":
+                        modules.add(alias.asname or alias.name)
+                    else:
+                        numpy_names.add("numpy")  # `import numpy.random` binds `numpy`
+                elif alias.name == "numpy":
+                    numpy_names.add(alias.asname or "numpy")
+        elif isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                bound = alias.asname or alias.name
+                if node.module == "numpy" and alias.name == "random":
+                    modules.add(bound)
+                elif node.module in _RANDOM_MODULES:
+                    if alias.name in _CONSTRUCTORS or alias.name in _NEVER_SEEDED:
+                        constructors[bound] = alias.name
+                    elif alias.name == "seed":
+                        constructors[bound] = "seed"
+                    else:
+                        drawn_functions.add(bound)
+    if not (modules or numpy_names or drawn_functions or constructors):
+        return False
+
+    def module_function(func: ast.expr) -> str | None:
+        """``random.randint`` / ``np.random.rand`` / ``randint`` (imported) -> the function's name."""
+        if isinstance(func, ast.Name):
+            if func.id in constructors:
+                return constructors[func.id]
+            return func.id if func.id in drawn_functions else None
+        if not isinstance(func, ast.Attribute):
+            return None
+        base = func.value
+        if isinstance(base, ast.Name) and base.id in modules:
+            return func.attr
+        if isinstance(base, ast.Attribute) and base.attr == "random" and isinstance(base.value, ast.Name) \
+                and base.value.id in numpy_names:
+            return func.attr
+        return None
+
+    seeded_module, module_draw = False, False
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = module_function(node.func)
+        if name is None:
+            continue
+        given = bool(node.args or node.keywords)
+        if name in _NEVER_SEEDED or (name in _CONSTRUCTORS and not given):
+            return True
+        if name == "seed":
+            seeded_module = seeded_module or given
+        elif name not in _CONSTRUCTORS:
+            module_draw = True
+    return module_draw and not seeded_module
 
 
 @dataclass(frozen=True)

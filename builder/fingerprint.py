@@ -23,7 +23,7 @@ import hashlib
 
 from .sources import FOLDER_FIELDS
 
-FINGERPRINT_VERSION = "ast-1"
+FINGERPRINT_VERSION = "ast-2"
 
 
 def normalised_tree(code: str) -> ast.Module:
@@ -212,6 +212,12 @@ class _Rename:
             return self.module.canonical(identifier)
         return identifier
 
+    def _calls_own_code(self, func: ast.expr, scopes: list[_Scope]) -> bool:
+        """Whether a call's keywords name the program's own parameters (renamed) or a library's (``reverse=``, kept)."""
+        if isinstance(func, ast.Name):
+            return not _dunder(func.id) and self.resolve(func.id, scopes) != func.id
+        return isinstance(func, ast.Attribute) and func.attr in self.attributes and not _dunder(func.attr)
+
     def run(self, tree: ast.Module) -> None:
         self.walk(tree, [])
 
@@ -242,15 +248,22 @@ class _Rename:
             self.walk(node.args, [*scopes, inner])
             self.walk(node.body, [*scopes, inner])
             return
+        if isinstance(node, ast.Call):
+            own = self._calls_own_code(node.func, scopes)
+            for child in [node.func, *node.args]:
+                self.walk(child, scopes)
+            for keyword in node.keywords:
+                if own and keyword.arg in self.keywords:
+                    depth, position = self.keywords[keyword.arg]
+                    keyword.arg = f"k{depth}_{position}"
+                self.walk(keyword.value, scopes)
+            return
         if isinstance(node, ast.Name):
             node.id = self.resolve(node.id, scopes)
         elif isinstance(node, ast.arg):
             node.arg = self.resolve(node.arg, scopes)
         elif isinstance(node, ast.Attribute):
             node.attr = self.attr(node.attr)
-        elif isinstance(node, ast.keyword) and node.arg and node.arg in self.keywords:
-            depth, position = self.keywords[node.arg]
-            node.arg = f"k{depth}_{position}"
         elif isinstance(node, (ast.Global, ast.Nonlocal)):
             node.names = [self.resolve(n, scopes if isinstance(node, ast.Nonlocal) else []) for n in node.names]
         elif isinstance(node, ast.alias):

@@ -40,13 +40,33 @@ class SourceError(ValueError):
     """A source that cannot be read; the message names the file/record and the problem."""
 
 
+def decode_line(raw: bytes, where: str) -> str:
+    """One line of a JSONL file as text; a file that is not UTF-8 is a ``SourceError`` naming the byte."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{where}: not UTF-8 text (byte {raw[exc.start]:#04x} at column {exc.start + 1}); "
+                          "save the file as UTF-8") from None
+
+
+def optional_text(record: dict, key: str, where: str) -> str | None:
+    """A record's optional text field: a string, or absent/empty (None); any other type is a ``SourceError``."""
+    value = record.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise SourceError(f"{where}: {key!r} must be a string, not {type(value).__name__}")
+    return value
+
+
 def _digest(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()[:12]
 
 
 def _jsonl(path: Path) -> Iterator[tuple[int, dict]]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            line = decode_line(raw, f"{path}:{number}")
             if not line.strip():
                 continue
             try:
@@ -89,7 +109,12 @@ def pyedu_tasks(record: dict, where: str, source: str = "pyedu") -> Iterator[Tas
             raise SourceError(f"{where}: 'ios' is a string but not JSON") from None
     meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
     problem_id = str(meta.get("id") or record.get("id") or f"{source}-{_digest(code)}")
-    question = record.get("problem_description") or None
+    question = optional_text(record, "problem_description", where)
+    io_requirements = optional_text(record, "io_requirements", where)
+    license_ = optional_text(meta, "license", where) or optional_text(record, "license", where)
+    if not isinstance(ios, list):
+        raise SourceError(f"{where}: 'ios' must be a list of {{\"input\": ..., \"output\": ...}} objects, "
+                          f"not {type(ios).__name__}")
     for index, io in enumerate(ios):
         raw = io.get("input") if isinstance(io, dict) else None
         if isinstance(raw, str):
@@ -107,8 +132,7 @@ def pyedu_tasks(record: dict, where: str, source: str = "pyedu") -> Iterator[Tas
         yield Task(
             id=f"{problem_id}-{index}", code=code, input=text, entry_point=entry,
             expected_output=None if expected is None else repr(expected), question=question,
-            io_requirements=record.get("io_requirements") or None, source=source,
-            license=meta.get("license") or record.get("license"), problem_id=problem_id,
+            io_requirements=io_requirements, source=source, license=license_, problem_id=problem_id,
             meta={k: v for k, v in meta.items() if isinstance(v, (str, int, float, bool))},
         )
 
@@ -137,7 +161,11 @@ def read_hub(dataset_id: str, split: str = "train", config: str | None = None) -
 
 # -- folder of .py files ------------------------------------------------------------
 def parse_program_file(path: Path, root: Path | None = None) -> list[Task]:
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{path}: not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset {exc.start}); "
+                          "save the file as UTF-8") from None
     try:
         tree = ast.parse(text, filename=str(path))
     except SyntaxError as exc:

@@ -50,7 +50,7 @@ from .decontaminate import (
     program_texts,
 )
 from .fingerprint import fingerprint
-from .sources import SourceError, parse_program_file, pyedu_tasks
+from .sources import SourceError, decode_line, parse_program_file, pyedu_tasks
 from .tasks import Task
 
 CHECKS = ("parses", "metadata", "problem", "license", "entry_point", "imports", "runs", "deterministic",
@@ -208,11 +208,18 @@ def _inputs_verdict(tasks: list[Task]) -> tuple[bool, str]:
 
 def _read_jsonl(file: Path) -> list[_Program]:
     programs = []
-    with file.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
+    with file.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            name = f"{_display(file)}:{number}"
+            try:
+                line = decode_line(raw, name)
+            except SourceError as exc:
+                program = _Program(name, "")
+                program.set("parses", False, _without_prefix(str(exc), name))
+                programs.append(program)
+                continue
             if not line.strip():
                 continue
-            name = f"{_display(file)}:{number}"
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
@@ -227,9 +234,9 @@ def _read_jsonl(file: Path) -> list[_Program]:
                 programs.append(program)
                 continue
             meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
-            program = _Program(name, record["refcode"], problem=record.get("problem_description") or None,
-                               io_requirements=record.get("io_requirements") or None,
-                               license=meta.get("license") or record.get("license"))
+            program = _Program(name, record["refcode"], problem=_text_or_none(record.get("problem_description")),
+                               io_requirements=_text_or_none(record.get("io_requirements")),
+                               license=_text_or_none(meta.get("license") or record.get("license")))
             if _parse(program):
                 try:
                     program.tasks = list(pyedu_tasks(record, name, source="contribution"))
@@ -243,6 +250,11 @@ def _read_jsonl(file: Path) -> list[_Program]:
                         program.set("metadata", *_inputs_verdict(program.tasks))
             programs.append(program)
     return programs
+
+
+def _text_or_none(value: Any) -> str | None:
+    """Only text reaches the checks; a field of another type fails ``metadata`` with its reason (``pyedu_tasks``)."""
+    return value if isinstance(value, str) and value else None
 
 
 def _without_prefix(message: str, where: str) -> str:

@@ -86,6 +86,15 @@ def test_unseeded_random_detection():
     assert uses_unseeded_random("import numpy as np\ndef f():\n    return np.random.rand()")
     assert not uses_unseeded_random("import numpy as np\ndef f():\n    return np.random.default_rng(0).random()")
     assert not uses_unseeded_random("def f():\n    return 1")
+    # SystemRandom ignores its seed; a seeded Random does not seed the module-level draws
+    assert uses_unseeded_random("import random\ndef f(n):\n    return random.SystemRandom(n).randint(0, 9)")
+    assert uses_unseeded_random("import random\nrng = random.Random(1)\ndef f(n):\n    return random.randint(0, n)")
+    assert not uses_unseeded_random("import random\nrng = random.Random(1)\ndef f(n):\n    return rng.randint(0, n)")
+    assert uses_unseeded_random("import random\nrng = random.Random()\ndef f(n):\n    return rng.randint(0, n)")
+    assert uses_unseeded_random("from random import randint\ndef f(n):\n    return randint(0, n)")
+    assert not uses_unseeded_random("from random import randint, seed\ndef f(n):\n    seed(3)\n    return randint(0, n)")
+    assert uses_unseeded_random("import random as r\ndef f(n):\n    return r.choice([1, 2])")
+    assert not uses_unseeded_random("def f(random):\n    return random.x")  # a parameter, not the module
 
 
 def test_builder_load_stream_splits_and_features(tmp_path):

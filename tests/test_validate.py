@@ -131,6 +131,11 @@ def test_fingerprint_sees_through_renaming_but_not_changes():
          "    def double(self) -> int:\n        '''Twice.'''\n        return self.size * 2\n\n\n"
          "if __name__ == '__main__':\n    print(Crate(2).double())\n")
     assert fingerprint(a) == fingerprint(b)
+    # a parameter renamed: keywords of the program's own calls follow it, a library's keywords (reverse=) stay
+    c = "def f(nums, reverse):\n    return sorted(nums, reverse=reverse) + g(x=reverse)\ndef g(x):\n    return [x]\n"
+    d = "def f(values, down):\n    return sorted(values, reverse=down) + h(y=down)\ndef h(y):\n    return [y]\n"
+    assert fingerprint(c) == fingerprint(d)
+    assert fingerprint(c) != fingerprint(c.replace("reverse=reverse", "key=reverse"))
 
 
 def test_shipped_corpus_has_no_internal_duplicates():
@@ -276,12 +281,19 @@ def test_pyedu_records_are_validated(tmp_path, capsys):
               "funcname": "main_solution", "ios": [{"input": {"xs": [1, 2]}, "output": 3}]}
     unlicensed = dict(record, license=None, refcode=record["refcode"].replace("total", "acc"))
     path = tmp_path / "pyedu.jsonl"
-    path.write_text(json.dumps(record) + "\n" + json.dumps(unlicensed) + "\nnot json\n")
+    wrong_types = [dict(record, problem_description=["a", "list"]), dict(record, io_requirements={"xs": "list"})]
+    path.write_bytes((json.dumps(record) + "\n" + json.dumps(unlicensed) + "\nnot json\n"
+                      + "".join(json.dumps(r) + "\n" for r in wrong_types)).encode()
+                     + json.dumps(dict(record, problem_description="Caf\u00e9 totals")).encode().replace(
+                         b"\\u00e9", "\u00e9".encode("latin-1")) + b"\n")
     found = validate_paths([path], index=ContaminationIndex({}), workers=WORKERS)
-    assert [r.program.rsplit(":", 1)[1] for r in found] == ["1", "2", "3"]
+    assert [r.program.rsplit(":", 1)[1] for r in found] == ["1", "2", "3", "4", "5", "6"]
     assert found[0].passed and found[0].check("contamination").passed is None  # nothing to check against: said
     assert set(failing(found[1])) == {"license", "duplicate"}  # same program as line 1, renamed
     assert failing(found[2]) == {"parses": "not valid JSON (Expecting value)"}
+    assert failing(found[3])["metadata"] == "'problem_description' must be a string, not list"
+    assert failing(found[4])["metadata"] == "'io_requirements' must be a string, not dict"
+    assert failing(found[5])["parses"].startswith("not UTF-8 text (byte 0xe9 at column")
 
 
 def test_shipped_corpus_validates():
