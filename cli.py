@@ -266,8 +266,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_eval_parser(sub)
 
     space = sub.add_parser("space", help="run the Gradio Space locally (what gets deployed from space/)")
-    space.add_argument("--host", default="127.0.0.1")
-    space.add_argument("--port", type=int, default=7860)
+    space.add_argument("--host", default=None, help="interface to bind (default: $GRADIO_SERVER_NAME or 127.0.0.1)")
+    space.add_argument("--port", type=int, default=None, help="port (default: $GRADIO_SERVER_PORT or 7860)")
     space.add_argument("--share", action="store_true", help="also open a public gradio.live link")
     space.set_defaults(func=_space)
 
