@@ -146,10 +146,55 @@ def _mount(libc, source: bytes | None, target: bytes, fstype: bytes | None, flag
 _CLONE_SYSCALL = {"x86_64": 56, "aarch64": 220}.get(platform.machine())
 
 
+_IN_USER_NAMESPACE = False
+"""Set in a non-root fork server that made its own user namespace (and is root only inside it)."""
+
+
+def in_user_namespace() -> bool:
+    return _IN_USER_NAMESPACE
+
+
 def enter_network_namespace() -> bool:
-    """Called once by the fork server: it and every task it forks get no network at all."""
-    flags = CLONE_NEWNET if os.geteuid() == 0 else CLONE_NEWUSER | CLONE_NEWNET  # unprivileged: via a user ns
-    return _libc().unshare(flags) == 0
+    """Called once by the fork server: it and every task it forks get no network at all.
+
+    As root that is one ``unshare``. Without root it goes through a new user namespace in
+    which the server maps itself to uid 0: that root (powerless outside) is what lets it
+    give each task its own PID and mount namespaces, so a task cannot see or signal the
+    user's other processes (the build, the Space) even though it runs as the same user.
+    """
+    global _IN_USER_NAMESPACE
+    if os.geteuid() == 0:
+        return _libc().unshare(CLONE_NEWNET) == 0
+    uid, gid = os.geteuid(), os.getegid()
+    if _libc().unshare(CLONE_NEWUSER | CLONE_NEWNET) != 0:
+        return False
+    try:
+        for name, text in (("setgroups", "deny"), ("uid_map", f"0 {uid} 1"), ("gid_map", f"0 {gid} 1")):
+            with open(f"/proc/self/{name}", "w") as handle:
+                handle.write(text)
+    except OSError:
+        pass  # no mapping: still no network; tasks then run without PID/mount namespaces
+    _IN_USER_NAMESPACE = os.geteuid() == 0
+    return True
+
+
+def shed_namespace_privileges() -> bool:
+    """In a task of a user-namespaced server: give up the namespace-root capabilities.
+
+    The task's mounts and PID namespace belong to the server's user namespace; moving the
+    task into a fresh, nested one leaves it no capability over them (it cannot unmount its
+    private ``/tmp`` or remount ``/`` writable), which is what the uid drop does as real root.
+    """
+    return _libc().unshare(CLONE_NEWUSER) == 0
+
+
+PR_SET_DUMPABLE = 4
+
+
+def hide_process_memory() -> bool:
+    """Make this process non-dumpable: its ``/proc/<pid>/environ`` and memory become unreadable to
+    other processes of the same user, tasks included (which matters where they cannot drop uid)."""
+    return _libc().prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0
 
 
 def spawn(run: Callable[[bool], None]) -> tuple[int, bool]:
@@ -195,7 +240,8 @@ def isolate(slot: int, limits: SandboxLimits, scratch: str | None, imports: Impo
         signal.signal(sig, signal.SIG_DFL)
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # oversized writes fail with EFBIG instead
     libc = _libc()
-    is_root = os.geteuid() == 0
+    is_root = os.geteuid() == 0  # real root, or root of the server's own user namespace
+    real_root = is_root and not _IN_USER_NAMESPACE
     if is_root and not network_isolated:
         report.net_namespace = libc.unshare(CLONE_NEWNET) == 0
     if is_root and not in_namespaces:
@@ -207,7 +253,12 @@ def isolate(slot: int, limits: SandboxLimits, scratch: str | None, imports: Impo
         if report.mount_namespace:
             workdir = "/tmp"
     _set_limits(limits)
-    if is_root:
+    if is_root and not real_root:
+        if shed_namespace_privileges():
+            report.notes += "user namespace: same uid, namespace privileges shed; "
+        else:
+            report.notes += "user namespace: could not shed namespace privileges; "
+    elif is_root:
         uid = UID_BASE + slot
         if workdir != "/tmp":
             os.chown(workdir, uid, uid)

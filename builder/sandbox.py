@@ -21,7 +21,7 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Iterator, Protocol
 
-from .isolation import SandboxLimits
+from .isolation import SandboxLimits, hide_process_memory
 from .tasks import Task
 from .tracer import TraceLimits
 
@@ -132,6 +132,10 @@ class ForkServerBackend:
     def start(self) -> None:
         if self.process is not None and self.process.poll() is None:
             return
+        if os.geteuid() != 0:
+            # Without root a task runs as this very user: at least keep it from reading our
+            # environment (HF_TOKEN, OPENAI_API_KEY) and memory through /proc.
+            hide_process_memory()
         # Per-task scratch dirs (used where a task gets no private tmpfs) live under one
         # root that we own, so nothing is left behind even if the server is killed.
         self.scratch_root = tempfile.mkdtemp(prefix="code2cot-sandbox-")
