@@ -246,12 +246,16 @@ def isolate(slot: int, limits: SandboxLimits, scratch: str | None, imports: Impo
         report.net_namespace = libc.unshare(CLONE_NEWNET) == 0
     if is_root and not in_namespaces:
         in_namespaces = libc.unshare(CLONE_NEWNS) == 0
-    workdir = scratch or "/tmp"
+    workdir = None
     if is_root and in_namespaces and _mount(libc, b"none", b"/", None, MS_REC | MS_PRIVATE, None):
         report.mount_namespace, notes = _mount_private_filesystems(libc, limits, imports, report.pid_namespace)
         report.notes += notes
         if report.mount_namespace:
-            workdir = "/tmp"
+            workdir = "/tmp"  # its own tmpfs
+    if workdir is None:  # no private tmpfs: the scratch dir the server named (and removes afterwards)
+        workdir = scratch or "/tmp"
+        if scratch:
+            os.makedirs(scratch, mode=0o700, exist_ok=True)
     _set_limits(limits)
     if is_root and not real_root:
         if shed_namespace_privileges():

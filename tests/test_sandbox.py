@@ -163,3 +163,35 @@ def test_classify_cpu_limit_kill_is_a_timeout_even_when_rusage_reads_a_little_lo
     wall = classify("t", {"signal": int(signal.SIGKILL), "cpu_seconds": 0.1, "wall_seconds": 6.1, "timed_out": True},
                     b"", limits)
     assert wall.status == "timeout" and "wall-clock" in wall.error
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="the uid drop needs root")
+def test_without_a_private_tmpfs_a_task_creates_and_owns_the_scratch_dir_the_server_named():
+    """The fallback where mounts fail: the server only names the dir; the task makes it, owns it, works in it."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from code2cot.builder import isolation
+
+    root = Path(tempfile.mkdtemp(prefix="code2cot-test-scratch-"))
+    root.chmod(0o711)  # as the sandbox's scratch root: the dropped uid may pass through, not list
+    scratch = root / "task-1"
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            isolation._mount_private_filesystems = lambda *args: (False, "forced for the test; ")
+            report = isolation.isolate(3, SandboxLimits(), str(scratch), in_namespaces=False, network_isolated=True)
+            with open("note.txt", "w") as handle:
+                handle.write("mine")
+            stat = os.stat(scratch)
+            code = 0 if (os.getcwd() == str(scratch) and report.dropped_uid == isolation.UID_BASE + 3
+                         and stat.st_uid == report.dropped_uid and stat.st_mode & 0o777 == 0o700) else 2
+        finally:
+            os._exit(code)
+    try:
+        assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
+        assert (scratch / "note.txt").read_text() == "mine"
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
