@@ -413,11 +413,14 @@ class _HubTarget:
         """Resolve the repo and token and create the repo up front; turn off the Trainer's own pushes (its card)."""
         push_model = bool(training_args.push_to_hub)
         training_args.push_to_hub = False  # we upload ourselves: our card, no background checkpoint commits
+        # The Trainer pickles its arguments into every checkpoint (training_args.bin), and
+        # checkpoints may be pushed to a public repo: the token must not be among them.
+        given_token, training_args.hub_token = training_args.hub_token, None
         if not (push_model or script_args.push_checkpoints):
             return None
         from .push import resolve_token
 
-        token = resolve_token(training_args.hub_token)
+        token = resolve_token(given_token)
         repo_id = training_args.hub_model_id or f"{hub_username(token)}/{Path(training_args.output_dir).resolve().name}"
         if repo_id.count("/") != 1:
             repo_id = f"{hub_username(token)}/{repo_id}"

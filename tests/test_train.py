@@ -257,6 +257,23 @@ def test_lora_from_a_hub_dataset_merged_and_pushed_with_checkpoint_branches(data
     assert (out / "adapter" / "adapter_config.json").is_file()
 
 
+def test_a_hub_token_given_on_the_command_line_is_in_no_saved_or_pushed_file(dataset_dir, tmp_path, monkeypatch):
+    """The Trainer pickles its arguments into every checkpoint (training_args.bin); pushed checkpoint
+    branches of a public repo would carry the token."""
+    canary = "hf_cmdline_canary_7Qz"
+    out = tmp_path / "tok"
+    with HubStub(tokens={canary: "test-user"}) as hub:
+        point_client_at(hub, monkeypatch, tmp_path / "hf-home", token=False)
+        assert main(_args(dataset_dir, out, "--max_steps", "2", "--save_steps", "1", "--hub_token", canary,
+                          "--push_to_hub", "--push_checkpoints", "--push_checkpoint_states",
+                          "--hub_model_id", "test-user/tiny-tok")) == 0
+        pushed = {rev: hub.files("test-user/tiny-tok", "model", revision=rev) for rev in ("main", "ckpt-1", "ckpt-2")}
+    assert "training_args.bin" in pushed["ckpt-2"]  # the states were pushed ...
+    assert not [(rev, name) for rev, files in pushed.items() for name, body in files.items()
+                if canary.encode() in body]  # ... without the token
+    assert not [f for f in out.rglob("*") if f.is_file() and canary.encode() in f.read_bytes()]
+
+
 def test_push_needs_a_token_before_training(dataset_dir, tmp_path, monkeypatch, capsys):
     with HubStub() as hub:
         point_client_at(hub, monkeypatch, tmp_path / "hf-home", token=None)
