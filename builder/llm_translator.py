@@ -216,10 +216,10 @@ class LLMTranslator:
         for attempt in range(self.settings.verify_retries + 1):
             answer = self.cache.get(ResponseCache.key(messages, self.settings.model, self.settings.sampling()))
             if answer is None:
-                return None
-            self.stats.cache_hits += 1
+                return None  # the request path reads (and counts) the cached attempts again
             outcome = self._judge(request, answer, messages, attempt, usage)
             if isinstance(outcome, Translation):
+                self.stats.cache_hits += attempt + 1
                 return outcome
             messages = outcome
         raise AssertionError("the last attempt always returns a Translation")
@@ -266,6 +266,8 @@ class LLMTranslator:
             return cached
         async with semaphore:
             answer = await self._request_with_retries(client, messages)
+        self.stats.prompt_tokens += answer["usage"]["prompt_tokens"]  # what this run spent: cached answers cost nothing
+        self.stats.completion_tokens += answer["usage"]["completion_tokens"]
         self.cache.put(key, answer)
         return answer
 
@@ -314,6 +316,8 @@ def _parse_response(response: Any) -> dict:
         finish_reason = choice.finish_reason
     except (AttributeError, IndexError, TypeError):
         raise _GarbageResponse("reply has no choices/message") from None
+    if content is None and finish_reason == "length":
+        content = ""  # e.g. vLLM's reasoning parser: all of max_tokens went to reasoning, none to content
     if not isinstance(content, str):
         raise _GarbageResponse("reply has no text content")
     usage = getattr(response, "usage", None)

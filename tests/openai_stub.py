@@ -118,8 +118,8 @@ class StubOpenAI:
             "id": "chatcmpl-stub", "object": "chat.completion", "created": int(time.time()),
             "model": body.get("model", "stub"),
             "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": finish}],
-            "usage": {"prompt_tokens": len(prompt) // 4, "completion_tokens": len(text) // 4,
-                      "total_tokens": (len(prompt) + len(text)) // 4},
+            "usage": {"prompt_tokens": len(prompt) // 4, "completion_tokens": len(text or "") // 4,
+                      "total_tokens": (len(prompt) + len(text or "")) // 4},
         }
         self._send(handler, 200, reply)
         with self.lock:

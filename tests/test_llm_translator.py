@@ -51,13 +51,26 @@ def test_correct_answers_are_verified_and_cached(requests_, tmp_path):
         first = translator(stub, tmp_path)
         out = first.translate_all(requests_)
         assert all(t.verified and t.cot.endswith(f"final answer is: {r.output}") for t, r in zip(out, requests_))
-        assert first.stats.requests == len(requests_) and first.stats.prompt_tokens == 0  # usage is per translation
-        assert sum(t.usage["completion_tokens"] for t in out) > 0
+        assert first.stats.requests == len(requests_) and first.stats.cache_hits == 0
+        # the run's token usage is what the server reported for the requests it answered
+        assert first.stats.prompt_tokens == sum(t.usage["prompt_tokens"] for t in out) > 0
+        assert first.stats.completion_tokens == sum(t.usage["completion_tokens"] for t in out) > 0
         requests_before = len(stub.log)
         again = translator(stub, tmp_path)
         rerun = again.translate_all(requests_)
         assert len(stub.log) == requests_before  # zero requests on a warm cache
         assert again.stats.cache_hits == len(requests_) and [t.cot for t in rerun] == [t.cot for t in out]
+        assert (again.stats.requests, again.stats.prompt_tokens, again.stats.completion_tokens) == (0, 0, 0)
+
+
+def test_a_resume_with_some_attempts_cached_counts_each_cached_answer_once(requests_, tmp_path):
+    with StubOpenAI("wrong_once") as stub:
+        first = translator(stub, tmp_path, verify_retries=0).translate_all(requests_[:3])  # wrong, cached
+        assert not any(t.verified for t in first) and len(stub.log) == 3
+        resumed = translator(stub, tmp_path, verify_retries=1)
+        out = resumed.translate_all(requests_[:3])  # attempt 1 (with the hint) is new
+    assert all(t.verified and t.attempts == 2 for t in out)
+    assert (resumed.stats.cache_hits, resumed.stats.requests, len(stub.log)) == (3, 3, 6)
 
 
 def test_wrong_answer_is_corrected_with_a_hint(requests_, tmp_path):
@@ -87,6 +100,10 @@ def test_length_and_timeouts_fail_cleanly(requests_, tmp_path):
     with StubOpenAI("length") as stub:
         out = translator(stub, tmp_path / "a").translate_all(requests_[:1])
     assert out[0].reason == "length" and not out[0].verified
+    # a reasoning server that spent every token thinking: no content at all, still a length failure (no retries)
+    with StubOpenAI(responder=lambda messages, body: (None, "length")) as stub:
+        out = translator(stub, tmp_path / "c").translate_all(requests_[:1])
+        assert out[0].reason == "length" and len(stub.log) == 1
     with StubOpenAI("correct", delay=1.0) as stub:
         slow = translator(stub, tmp_path / "b", max_retries=1)
         slow.settings.timeout = 0.2
@@ -155,6 +172,10 @@ def test_build_killed_with_sigkill_resumes_without_repeating(tmp_path):
     data = datasets.load_dataset(str(out), split="train")
     assert len(data) == 80 and all(data["verified"])
     assert len(asked_again) <= 4  # at most the requests in flight when the process died
+    llm = json.loads((out / "build_config.json").read_text())["summary"]["llm"]  # the rerun's own counts
+    assert llm["requests"] == len(second_run) and llm["cache_hits"] == 80 - len(second_run)
+    assert llm["prompt_tokens"] > 0 and llm["completion_tokens"] > 0
+    assert f"requests={len(second_run)}" in done.stdout and "prompt_tokens=" in done.stdout
 
 
 def test_llm_throughput_and_zero_request_rerun(requests_, tmp_path):
