@@ -141,6 +141,12 @@ def _build(args: argparse.Namespace) -> int:
     except (SourceError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if not any(summary.splits.values()):
+        print()
+        print(summary.table())
+        print(f"error: no sample passed, so {args.out} holds no data; every sample and its reason is in "
+              f"{Path(args.out) / 'rejected.jsonl'}", file=sys.stderr)
+        return 1
     from .hub.dataset_card import render_dataset_card
 
     render_dataset_card(args.out, repo_id=args.repo_id).save(Path(args.out) / "README.md")

@@ -123,8 +123,13 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
     """Build, verify and write the dataset folder; returns the summary."""
     started = time.perf_counter()
     out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"--out {out} exists and is not a folder")
+    # Staged beside the output (same filesystem, so the final moves are renames), checked before any work.
+    out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="code2cot-build-"))
     stats_dir = work / "llm-stats"
+    staging: Path | None = None
     try:
         builder = Code2CoT(config_name=config_name, cache_dir=str(work / "cache"), keep_rejected=True,
                            llm_stats_dir=str(stats_dir), **options)
@@ -135,7 +140,7 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
         config.pop("llm_stats_dir", None)
         summary = BuildSummary(out_dir=str(out), config=dict(config, config_name=config_name),
                                program_filters=builder.program_filters or {})
-        staging = Path(tempfile.mkdtemp(prefix=".code2cot-out-", dir=out.parent if out.parent.exists() else None))
+        staging = Path(tempfile.mkdtemp(prefix=".code2cot-out-", dir=out.parent))
         rejected: list[dict] = []
         steps: list[int] = []
         cot_chars: list[int] = []
@@ -186,6 +191,8 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
         return summary
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)  # gone already after a successful move
 
 
 def _write_parquet(table: datasets.Dataset, folder: Path, split: str) -> None:

@@ -84,3 +84,24 @@ def test_trace_errors_are_clear(tmp_path):
 @pytest.mark.parametrize("command", [["--help"], ["trace", "--help"]])
 def test_help(tmp_path, command):
     assert run(*command, cwd=tmp_path).returncode == 0
+
+
+def test_build_output_problems_are_clear_and_leave_nothing_behind(tmp_path):
+    programs = tmp_path / "programs"
+    programs.mkdir()
+    (programs / "boom.py").write_text('PROBLEM = "Divide one by the given number and return the result."\n'
+                                      'LICENSE = "MIT"\nINPUTS = ["0"]\n\ndef main_solution(x):\n    return 1 / x\n')
+    a_file = tmp_path / "a_file"
+    a_file.write_text("mine")
+    not_a_folder = run("build", "--source", str(programs), "--no-decontamination", "--out", str(a_file), cwd=tmp_path)
+    assert not_a_folder.returncode == 2 and f"--out {a_file} exists and is not a folder" in not_a_folder.stderr
+    assert a_file.read_text() == "mine"
+    # every sample rejected: the table and a clear error, rejected.jsonl kept; a missing parent is created
+    out = tmp_path / "new" / "parent" / "ds"
+    all_rejected = run("build", "--source", str(programs), "--no-decontamination", "--out", str(out), cwd=tmp_path)
+    assert all_rejected.returncode == 1, all_rejected.stderr
+    assert "exception" in all_rejected.stdout and "error: no sample passed" in all_rejected.stderr
+    assert "Traceback" not in all_rejected.stderr
+    assert json.loads((out / "rejected.jsonl").read_text())["status"] == "exception"
+    leftovers = [p.name for p in tmp_path.rglob(".code2cot-out-*")]
+    assert leftovers == []
