@@ -165,6 +165,14 @@ def _push(args: argparse.Namespace) -> int:
     except (HubError, HfHubHTTPError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # the HTTP client's own errors (connection refused, timeouts, TLS)
+        if not type(exc).__module__.split(".")[0].startswith("httpx"):
+            raise
+        from huggingface_hub import constants
+
+        print(f"error: cannot reach the Hub at {constants.ENDPOINT} ({type(exc).__name__}: {exc}); "
+              "check the network or HF_ENDPOINT", file=sys.stderr)
+        return 2
     print(f"pushed {args.folder} -> {url}")
     return 0
 

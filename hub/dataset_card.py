@@ -142,9 +142,9 @@ def merge_cards(ours: DatasetCard, theirs: DatasetCard | None) -> DatasetCard:
     merged = theirs.data.to_dict()
     for key, value in mine.items():
         if key == "configs":
-            merged[key] = _merge_configs(merged.get(key) or [], value)
+            merged[key] = _merge_configs(_as_list(merged.get(key)), value)
         elif key == "tags":
-            merged[key] = list(dict.fromkeys([*(merged.get(key) or []), *value]))
+            merged[key] = list(dict.fromkeys([*_as_list(merged.get(key)), *value]))
         elif key not in merged or merged[key] in (None, [], ""):
             merged[key] = value
     text = theirs.text
@@ -156,6 +156,13 @@ def merge_cards(ours: DatasetCard, theirs: DatasetCard | None) -> DatasetCard:
     return DatasetCard(f"---\n{DatasetCardData(**merged).to_yaml()}\n---\n{text}")
 
 
+def _as_list(value) -> list:
+    """A YAML value that may be written as one scalar (``tags: mine``) or a list."""
+    if value is None or value == "":
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
 def _merge_configs(theirs: list[dict], ours: list[dict]) -> list[dict]:
     names = {c.get("config_name") for c in ours}
-    return [c for c in theirs if c.get("config_name") not in names] + ours
+    return [c for c in theirs if not isinstance(c, dict) or c.get("config_name") not in names] + ours

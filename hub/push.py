@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import yaml
 from huggingface_hub import DatasetCard, HfApi, get_token, hf_hub_download
 from huggingface_hub.errors import EntryNotFoundError, RepositoryNotFoundError, RevisionNotFoundError
 
@@ -29,7 +31,11 @@ def _remote_card(api: HfApi, repo_id: str, revision: str | None, token: str) -> 
                                endpoint=api.endpoint)
     except (EntryNotFoundError, RepositoryNotFoundError, RevisionNotFoundError):
         return None
-    return DatasetCard.load(path)
+    try:
+        return DatasetCard.load(path)
+    except (ValueError, yaml.YAMLError) as exc:  # its YAML header does not parse, or is not a mapping
+        raise HubError(f"the README.md already on {repo_id} has a YAML header that cannot be read ({exc}); fix "
+                       "it on the Hub so it can be merged (nothing was uploaded)") from None
 
 
 def push_dataset(folder: str | Path, repo_id: str, *, private: bool = False, revision: str | None = None,
@@ -43,12 +49,17 @@ def push_dataset(folder: str | Path, repo_id: str, *, private: bool = False, rev
         raise HubError("--create-pr opens a pull request against main; it cannot be combined with --revision")
     if repo_id.count("/") != 1:
         raise HubError(f"--repo must look like ORG/NAME, not {repo_id!r}")
+    try:  # everything local is read before anything is created on the Hub
+        ours = render_dataset_card(folder, repo_id)
+    except (ValueError, KeyError, TypeError, OSError, json.JSONDecodeError) as exc:
+        raise HubError(f"{folder} cannot be read as a code2cot build ({type(exc).__name__}: {exc}); rebuild it with "
+                       "`code2cot build --out DIR` (nothing was uploaded)") from None
     token = resolve_token(token)
     api = HfApi(token=token, endpoint=endpoint)
+    card = merge_cards(ours, _remote_card(api, repo_id, revision, token))
     api.create_repo(repo_id, repo_type="dataset", private=private, exist_ok=True)
     if revision and revision != "main":
         api.create_branch(repo_id, repo_type="dataset", branch=revision, exist_ok=True)
-    card = merge_cards(render_dataset_card(folder, repo_id), _remote_card(api, repo_id, revision, token))
     card.save(folder / "README.md")
     commit = api.upload_folder(
         folder_path=str(folder), repo_id=repo_id, repo_type="dataset", revision=revision, create_pr=create_pr,

@@ -99,3 +99,32 @@ def test_push_without_token_fails_and_uploads_nothing(built, tmp_path):
         done = push(hub, built, tmp_path / "home", "--repo", "test-user/grounded", token=False)
         assert done.returncode == 2 and "no Hugging Face token" in done.stderr
         assert not [r for r in hub.requests if r.method == "POST"]
+
+
+def test_scalar_tags_on_the_hub_are_merged_as_one_tag(built):
+    from code2cot.hub.dataset_card import merge_cards
+
+    theirs = DatasetCard("---\ntags: curated-by-us\nconfigs: []\n---\n# Theirs\n")
+    merged = merge_cards(render_dataset_card(built, "test-user/grounded"), theirs).data.to_dict()
+    assert merged["tags"][0] == "curated-by-us" and "c" not in merged["tags"]
+    assert [c["config_name"] for c in merged["configs"]] == ["default"]
+
+
+@pytest.mark.parametrize("problem, message", [
+    ("bad_build_config", "cannot be read as a code2cot build (JSONDecodeError"),
+    ("hub_unreachable", "cannot reach the Hub at http://127.0.0.1:9"),
+])
+def test_bad_input_is_a_clear_error_and_creates_nothing(built, tmp_path, problem, message):
+    folder = tmp_path / "folder"
+    shutil.copytree(built, folder)
+    if problem == "bad_build_config":
+        (folder / "build_config.json").write_text("{not json")
+    with HubStub() as hub:
+        if problem == "hub_unreachable":
+            env = {**os.environ, **hub.env(tmp_path / "home"), "HF_ENDPOINT": "http://127.0.0.1:9"}
+            done = subprocess.run([CODE2COT, "push", str(folder), "--repo", "test-user/grounded"], env=env,
+                                  capture_output=True, text=True, timeout=120)
+        else:
+            done = push(hub, folder, tmp_path / "home", "--repo", "test-user/grounded")
+        assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
+        assert not hub.repos and not [r for r in hub.requests if r.method == "POST"]
