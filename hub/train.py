@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
 from transformers import TrainerCallback
 from trl import ModelConfig, ScriptArguments, SFTConfig, TrlParser
 
@@ -102,7 +103,16 @@ def main(argv: list[str] | None = None) -> int:
         if not Path(recipe).is_file():
             print(f"error: recipe {recipe!r} not found (--config RECIPE.yaml; shipped: {RECIPES_DIR})", file=sys.stderr)
             return 2
-    script_args, training_args, model_args = make_parser().parse_args_and_config(args)
+    try:
+        script_args, training_args, model_args = make_parser().parse_args_and_config(args)
+    except (ValueError, TypeError, yaml.YAMLError) as exc:  # a typo'd key, a value of the wrong type, broken YAML
+        print(f"error: {exc} (every recipe key and --flag is a field of ScriptArguments, SFTConfig or ModelConfig; "
+              "see `code2cot train --help`)", file=sys.stderr)
+        return 2
+    output_dir = Path(training_args.output_dir) if training_args.output_dir else None
+    if output_dir is not None and output_dir.exists() and not output_dir.is_dir():
+        print(f"error: output_dir {output_dir} exists and is not a folder", file=sys.stderr)
+        return 2
     from huggingface_hub.errors import HfHubHTTPError
 
     from .push import HubError

@@ -220,6 +220,16 @@ def test_clear_errors_for_missing_messages_and_missing_model(tmp_path, capsys, d
     assert "does not exist" in capsys.readouterr().err
     assert main(["--config", str(tmp_path / "nope.yaml"), "--dataset_name", str(dataset_dir)]) == 2
     assert "recipe" in capsys.readouterr().err
+    typo = tmp_path / "typo.yaml"
+    typo.write_text("tiny_model: true\nuse_cpu: true\nlearnig_rate: 0.003\n")
+    assert main(["--config", str(typo), "--dataset_name", str(dataset_dir)]) == 2
+    assert "Unknown arguments from config file: ['--learnig_rate'" in capsys.readouterr().err
+    assert main(_args(dataset_dir, tmp_path / "o4", "--learnig_rate", "1")) == 2
+    assert "['--learnig_rate', '1']" in capsys.readouterr().err
+    a_file = tmp_path / "a_file"
+    a_file.write_text("mine")
+    assert main(_args(dataset_dir, a_file)) == 2
+    assert f"output_dir {a_file} exists and is not a folder" in capsys.readouterr().err
     assert not (tmp_path / "o1").exists() and not (tmp_path / "o2").exists()
 
 
