@@ -149,7 +149,18 @@ def update_model_card_results(folder: str | Path, results: Mapping[str, Mapping[
     card = ModelCard.load(path)
     data = card.data
     name = model_name or data.model_name or Path(folder).resolve().name
-    new = _eval_results(name, results)
+    earlier = {r.dataset_name: r for r in (data.eval_results or [])}
+    filled = {}
+    for benchmark, values in results.items():  # a partial update keeps the benchmark's dataset id, config, split
+        values = dict(values) if isinstance(values, Mapping) else values
+        if isinstance(values, dict) and benchmark in earlier:
+            before = earlier[benchmark]
+            for key, attr in (("dataset", "dataset_type"), ("config", "dataset_config"), ("split", "dataset_split")):
+                if not values.get(key) and getattr(before, attr) and not (key == "dataset" and
+                                                                         getattr(before, attr) == benchmark):
+                    values[key] = getattr(before, attr)
+        filled[benchmark] = values
+    new = _eval_results(name, filled)
     keys = {(r.dataset_name, r.metric_type) for r in new}
     kept = [r for r in (data.eval_results or []) if (r.dataset_name, r.metric_type) not in keys]
     benchmarks = list(dict.fromkeys(r.dataset_name for r in kept + new))

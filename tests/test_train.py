@@ -171,6 +171,15 @@ def test_model_card_metadata_and_eval_results(trained):
                        "code2cot-test": {"accuracy": 0.875, "mean_output_tokens": 40.0}}
     assert all(r["task"]["type"] == "text-generation" for r in index[0]["results"])
     assert "| cruxeval-o | 0.25 | 61.5 |" in card.text and card.data.license == "apache-2.0"
+    # a later update of one metric keeps the benchmark's dataset id and split: still one entry per benchmark
+    update_model_card_results(folder, {"gsm8k": {"accuracy": 0.5, "mean_output_tokens": 90.0, "dataset": "openai/gsm8k",
+                                                 "config": "main", "split": "test"}})
+    update_model_card_results(folder, {"gsm8k": {"accuracy": 0.75}})
+    index = ModelCard.load(folder / "README.md").data.to_dict()["model-index"]
+    gsm8k = [r for r in index[0]["results"] if r["dataset"]["name"] == "gsm8k"]
+    assert len(gsm8k) == 1 and gsm8k[0]["dataset"] == {"name": "gsm8k", "type": "openai/gsm8k", "config": "main",
+                                                       "split": "test"}
+    assert {m["type"]: m["value"] for m in gsm8k[0]["metrics"]} == {"accuracy": 0.75, "mean_output_tokens": 90.0}
 
 
 def test_card_for_a_hub_base_model_and_lora_adapter():
