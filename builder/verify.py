@@ -61,14 +61,27 @@ def _literal(text: str):
         return False, None
 
 
+_EXACT_INT = 2 ** 53
+"""Beyond this an int has no exact float: compared with a float, only Python's own ``==`` is fair."""
+
+
 def values_equal(a, b, rel_tol: float = 1e-6, abs_tol: float = 1e-9) -> bool:
-    """Literal-aware equality: floats with tolerance, containers element-wise, types respected."""
+    """Literal-aware equality: floats with tolerance, containers element-wise, types respected.
+
+    Numbers follow Python's ``==`` across int and float (``1 == 1.0``, as the benchmarks' own
+    assertions do), with a tolerance for float rounding; the sign of a zero float counts
+    (``-0.0`` prints differently), and a huge int is never "close" to a float.
+    """
     if isinstance(a, bool) or isinstance(b, bool):
         return type(a) is type(b) and a == b
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         if isinstance(a, float) or isinstance(b, float):
             if math.isnan(a) and math.isnan(b):
                 return True
+            if a == 0 and b == 0:
+                return math.copysign(1, a) == math.copysign(1, b)
+            if any(isinstance(x, int) and abs(x) > _EXACT_INT for x in (a, b)):
+                return a == b
             return math.isclose(a, b, rel_tol=rel_tol, abs_tol=abs_tol)
         return a == b
     if type(a) is not type(b):
@@ -91,6 +104,10 @@ def answers_match(predicted: str, expected: str) -> bool:
     ok_e, value_e = _literal(expected)
     if ok_p and ok_e:
         return values_equal(value_p, value_e)
+    if ok_e:
+        # A string output written without its quotes is accepted, character for character;
+        # anything else that does not parse cannot equal a literal.
+        return not ok_p and isinstance(value_e, str) and predicted.strip() == value_e.strip()
     return normalise(predicted) == normalise(expected)
 
 

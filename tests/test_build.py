@@ -73,7 +73,12 @@ def test_verification_rules():
     assert extract_answer("blah\nTherefore, the final answer is: **[1, 2]**.") == "[1, 2]"
     assert answers_match("0.30000000000000004", "0.3") and answers_match("(1, 'a')", "(1, 'a')")
     assert not answers_match("[1, 2]", "(1, 2)") and not answers_match("True", "1")
-    assert answers_match("hello  world", "'hello world'")
+    assert answers_match("hello world", "'hello world'")  # a string written without its quotes, exactly
+    assert not answers_match("hello  world", "'hello world'") and not answers_match("a b", "'a  b'")
+    assert not answers_match("0.0", "-0.0") and answers_match("-0.0", "-0.0")  # the sign of zero prints
+    assert answers_match("1", "1.0")  # Python's == across int and float, as the benchmarks' assertions
+    assert not answers_match("1e16", "10000000000000001")  # no float is "close" to a huge int
+    assert not answers_match("None", "'None'") and not answers_match("[1, 2, 3]", "'[1, 2, 3]'")
     assert verify_cot("x\nTherefore, the final answer is: 3", "4").reason == "wrong_answer"
     assert verify_cot("```python\nx=1\n```\nTherefore, the final answer is: 3", "3").reason == "code_block"
     assert verify_cot("The trace shows x.\nTherefore, the final answer is: 3", "3").reason == "mentions_trace"
