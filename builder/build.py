@@ -138,6 +138,8 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
         config = builder.config.options()
         config.pop("keep_rejected", None)
         config.pop("llm_stats_dir", None)
+        if config.get("llm_base_url"):
+            config["llm_base_url"] = _without_credentials(config["llm_base_url"])
         summary = BuildSummary(out_dir=str(out), config=dict(config, config_name=config_name),
                                program_filters=builder.program_filters or {})
         staging = Path(tempfile.mkdtemp(prefix=".code2cot-out-", dir=out.parent))
@@ -193,6 +195,16 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
         shutil.rmtree(work, ignore_errors=True)
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)  # gone already after a successful move
+
+
+def _without_credentials(url: str) -> str:
+    """``https://user:secret@host/v1`` -> ``https://***@host/v1``: the build config is published with the data."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1]))
 
 
 def _write_parquet(table: datasets.Dataset, folder: Path, split: str) -> None:

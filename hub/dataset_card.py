@@ -42,10 +42,13 @@ SCHEMA = [
 
 
 def _size_category(rows: int) -> str:
-    for limit, name in ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M")):
-        if rows < limit:
+    """The Hub's ``size_categories`` vocabulary (n<1K, 1K<n<10K, ..., 100B<n<1T, n>1T)."""
+    names = ["n<1K", "1K<n<10K", "10K<n<100K", "100K<n<1M", "1M<n<10M", "10M<n<100M", "100M<n<1B", "1B<n<10B",
+             "10B<n<100B", "100B<n<1T"]
+    for power, name in enumerate(names, start=3):
+        if rows < 10 ** power:
             return name
-    return "n>1M"
+    return "n>1T"
 
 
 def _configs(folder: Path) -> list[dict[str, Any]]:

@@ -194,3 +194,10 @@ def test_pyedu_config_keeps_one_sample_per_problem_like_the_release(tmp_path):
     assert summary.splits["train"] == 1
     reasons = sorted(json.loads(line)["reason"] for line in (tmp_path / "out" / "rejected.jsonl").read_text().splitlines())
     assert reasons == ["duplicate_input", "extra_sample"]
+
+
+def test_a_base_url_with_credentials_is_not_written_into_the_build_config():
+    from code2cot.builder.build import _without_credentials
+
+    assert _without_credentials("https://user:s3cret@llm.example/v1") == "https://***@llm.example/v1"
+    assert _without_credentials("http://127.0.0.1:8000/v1") == "http://127.0.0.1:8000/v1"

@@ -70,3 +70,10 @@ def test_card_says_which_benchmarks_were_checked_and_which_were_not(tmp_path, mo
                   dedup_programs=False)
     section = render_dataset_card(out2).text
     assert "Benchmark decontamination: off" in section and "not checked (`dedup_programs` off)" in section
+
+
+def test_size_categories_use_the_hubs_vocabulary():
+    from code2cot.hub.dataset_card import _size_category
+
+    assert [_size_category(n) for n in (999, 1_000, 999_999, 1_000_000, 12_000_000)] == \
+        ["n<1K", "1K<n<10K", "100K<n<1M", "1M<n<10M", "10M<n<100M"]
