@@ -147,7 +147,8 @@ def main() -> None:
           f"--num-proc 1, {build['cores_busy_num_proc_2']} with 2, {build['cores_busy_serial']} with one job and one "
           f"task process -- each job keeps --sandbox-workers 2 task processes busy, so one job already uses both cores)")
     print(f"(machine ceiling, measured in this run: two pure-Python processes run {ceiling['two_process_scaling']}x "
-          f"as fast as one; runs {ceiling['runs']})")
+          f"as fast as one; runs {ceiling['runs']}; num-proc 2 vs the serial pipeline reaches "
+          f"{build['speedup_vs_serial'] / ceiling['two_process_scaling']:.0%} of it)")
     print(f"(LLM: {llm['verified']}/{llm['translations']} verified, "
           f"{llm['warm_requests']} requests on the warm rerun)")
     if args.json:
