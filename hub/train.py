@@ -215,6 +215,9 @@ def load_training_dataset(script_args: TrainScriptArguments, training_args: SFTC
     if not name:
         raise TrainError("no dataset: set dataset_name (a `code2cot build` folder or a Hub dataset id)")
     local = _is_local(name)
+    if local and Path(name).expanduser().is_file():
+        raise TrainError(f"dataset_name {name} is a file: give the `code2cot build` folder that holds data/*.parquet "
+                         "(or a Hub dataset id)")
     if local and not Path(name).expanduser().is_dir():
         raise TrainError(f"dataset folder {name} does not exist (build one with `code2cot build --out DIR`)")
     kwargs: dict[str, Any] = {"name": script_args.dataset_config, "streaming": script_args.dataset_streaming}

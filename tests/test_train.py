@@ -227,6 +227,8 @@ def test_clear_errors_for_missing_messages_and_missing_model(tmp_path, capsys, d
     assert "does not exist" in capsys.readouterr().err
     assert main(_args(tmp_path / "no-such-data", tmp_path / "o3")) == 2
     assert "does not exist" in capsys.readouterr().err
+    assert main(_args(next(dataset_dir.glob("data/train-*.parquet")), tmp_path / "o3")) == 2
+    assert "is a file: give the `code2cot build` folder" in capsys.readouterr().err
     assert main(["--config", str(tmp_path / "nope.yaml"), "--dataset_name", str(dataset_dir)]) == 2
     assert "recipe" in capsys.readouterr().err
     typo = tmp_path / "typo.yaml"
