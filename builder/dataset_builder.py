@@ -12,6 +12,7 @@ ones out, ``code2cot build`` keeps them to write ``rejected.jsonl``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, fields
 from typing import Any, Iterator
 
@@ -22,7 +23,7 @@ from .filters import FilterConfig, ProgramScreen, prefilter, split_of
 from .isolation import SandboxLimits
 from .records import FEATURES, make_record
 from .sandbox import Sandbox, imports_to_preload
-from .sources import load_tasks
+from .sources import SourceError, load_tasks
 from .tasks import Task
 from .translation import TranslationRequest, make_translator
 from .tracer import TraceLimits
@@ -37,6 +38,8 @@ _CITATION = """@inproceedings{jung2025code,
 }"""
 
 PYEDU_HUB_ID = "hkust-nlp/CodeIO-PyEdu-Reasoning-Raw"
+_MEMORY_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]{4,}>")
+"""``<Node object at 0x7f...>``, ``<coroutine object f at 0x...>``: an answer no model can predict."""
 
 
 @dataclass
@@ -138,6 +141,7 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         if cfg.sandbox_workers < 1:
             raise ValueError(f"sandbox_workers must be at least 1, got {cfg.sandbox_workers}")
         tasks = list(load_tasks(cfg.source, split=cfg.source_split))
+        _check_unique_ids(tasks)
         screen = ProgramScreen(dedup=cfg.dedup_programs, contamination=self._contamination_index())
         decisions = prefilter(tasks, FilterConfig(cfg.max_input_chars, cfg.max_prompt_chars, cfg.max_inputs_per_problem,
                                                   cfg.dedup_inputs, cfg.drop_unseeded_random, cfg.dedup_programs),
@@ -186,6 +190,11 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
             if not result.ok:
                 rows[task.id] = make_record(task, status=result.status, reason=result.status, error=result.error,
                                             trace=result.trace)
+            elif _MEMORY_ADDRESS.search(result.output or ""):
+                rows[task.id] = make_record(task, status="nondeterministic", reason="memory_address",
+                                            output=result.output, trace=result.trace,
+                                            error="the output shows a memory address (a default object repr), "
+                                                  "which changes from run to run")
             elif result.trace is None or result.trace.get("truncated") or result.trace["n_steps"] > cfg.max_trace_steps:
                 rows[task.id] = make_record(task, status="trace_too_long", reason="trace_too_long", output=result.output,
                                             trace=result.trace,
@@ -208,6 +217,17 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
                 taken.add(row["problem_id"])
             if row["status"] == "ok" or cfg.keep_rejected:
                 yield task.id, row
+
+
+def _check_unique_ids(tasks: list[Task]) -> None:
+    """Rows are keyed by task id: two tasks with one id would silently become one row twice."""
+    seen: dict[str, Task] = {}
+    for task in tasks:
+        first = seen.setdefault(task.id, task)
+        if first is not task:
+            raise SourceError(f"two samples have the id {task.id!r} (sources {first.source!r} and {task.source!r}); "
+                              "ids must be unique: give the records distinct 'id's, or rename one of the files "
+                              "(a/b.py and a--b.py both become a--b)")
 
 
 def _shard(decisions: list, count: int) -> list[list]:

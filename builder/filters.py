@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import collections
 import hashlib
+import random
 from dataclasses import dataclass
 
 from .decontaminate import ContaminationIndex, program_texts
@@ -20,6 +21,9 @@ _CONSTRUCTORS = {"Random", "default_rng", "RandomState", "Generator"}
 _NEVER_SEEDED = {"SystemRandom"}
 """Reads the OS's entropy whatever it is given: always random."""
 _RANDOM_MODULES = ("random", "numpy.random")
+_STAR_DRAWS = frozenset(n for n in dir(random) if not n.startswith("_") and callable(getattr(random, n))
+                        and n not in {"Random", "SystemRandom", "seed", "getstate", "setstate"})
+"""What ``from random import *`` binds that draws a number (``randint``, ``choice``, ...)."""
 
 
 def uses_unseeded_random(code: str) -> bool:
@@ -58,7 +62,10 @@ def uses_unseeded_random(code: str) -> bool:
                 if node.module == "numpy" and alias.name == "random":
                     modules.add(bound)
                 elif node.module in _RANDOM_MODULES:
-                    if alias.name in _CONSTRUCTORS or alias.name in _NEVER_SEEDED:
+                    if alias.name == "*":  # every public name of the module, draws included
+                        drawn_functions.update(_STAR_DRAWS)
+                        constructors.update({n: n for n in (*_CONSTRUCTORS, *_NEVER_SEEDED, "seed")})
+                    elif alias.name in _CONSTRUCTORS or alias.name in _NEVER_SEEDED:
                         constructors[bound] = alias.name
                     elif alias.name == "seed":
                         constructors[bound] = "seed"

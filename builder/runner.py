@@ -18,6 +18,7 @@ import traceback
 from typing import Any, NoReturn
 
 from .isolation import ImportMounts, SandboxLimits, isolate
+from .safe_repr import SafeRepr, exception_message
 from .tasks import BadInput, parse_arguments
 from .tracer import TASK_FILENAME, Tracer, TraceLimits
 
@@ -94,8 +95,7 @@ class _BoundedStdout(io.TextIOBase):
 
 def _error_text(exc: BaseException) -> str:
     # Builtin exception types format themselves in C; a user-defined __str__ is never called.
-    owner = next(k for k in type(exc).__mro__ if "__str__" in k.__dict__)
-    message = (str(exc) if owner.__module__ == "builtins" else BaseException.__str__(exc))[:500]
+    message = exception_message(exc, SafeRepr(), builtin_format=True)[:500]
     line = None
     for frame, lineno in traceback.walk_tb(exc.__traceback__):
         if frame.f_code.co_filename == TASK_FILENAME:

@@ -77,13 +77,15 @@ class SafeRepr:
         if kind is collections.OrderedDict:
             return "OrderedDict({" + self._pairs(dict.items(value), depth, seen) + "})"  # type: ignore[arg-type]
         if kind is collections.defaultdict:
-            factory = getattr(value.default_factory, "__name__", "None")  # type: ignore[attr-defined]
+            factory = _callable_name(value.default_factory)  # type: ignore[attr-defined]
             return f"defaultdict({factory}, {{" + self._pairs(dict.items(value), depth, seen) + "})"  # type: ignore[arg-type]
-        if isinstance(value, (types.FunctionType, types.BuiltinFunctionType, types.MethodType)):
+        # Type checks on the class, never ``isinstance(value, ...)``: that reads ``value.__class__``,
+        # which runs a user ``__getattribute__``.
+        if issubclass(kind, (types.FunctionType, types.BuiltinFunctionType, types.MethodType)):
             return f"<function {getattr(value, '__qualname__', '?')}>"
         if kind is types.ModuleType:
-            return f"<module {value.__name__}>"  # type: ignore[attr-defined]
-        if isinstance(value, type):
+            return f"<module {types.ModuleType.__getattribute__(value, '__name__')}>"
+        if issubclass(kind, type):
             return f"<class {type.__getattribute__(value, '__qualname__')}>"
         module = getattr(kind, "__module__", "") or ""
         if module.split(".")[0] == "numpy":
@@ -173,6 +175,40 @@ def _flat(value, kind: type) -> bool:
     if kind is dict:
         return all(_flat_item(k) and _flat_item(v) for k, v in dict.items(value))
     return all(_flat_item(item) for item in value)
+
+
+def _callable_name(factory: object) -> str:
+    """A defaultdict's factory by name, without running any of its hooks."""
+    kind = type(factory)
+    if factory is None:
+        return "None"
+    if issubclass(kind, type):
+        return type.__getattribute__(factory, "__qualname__")
+    if kind in (types.FunctionType, types.BuiltinFunctionType, types.MethodType):
+        return getattr(factory, "__qualname__", "?")
+    return f"<{type.__getattribute__(kind, '__qualname__')} object>"
+
+
+_PLAIN_ARGS = frozenset({str, int, float, bool, type(None), bytes})
+
+
+def exception_message(exc: BaseException, render, *, builtin_format: bool = False) -> str:
+    """An exception's message without running user code.
+
+    ``str(exc)`` of a one-argument exception calls ``str(arg)``: a user ``__str__`` could raise
+    or never return. With plain arguments (strings, numbers) the message is formatted as Python
+    would (``builtin_format``: builtin classes format themselves, e.g. KeyError quotes its key);
+    otherwise the arguments are shown through ``render`` (a ``SafeRepr``).
+    """
+    args = BaseException.__dict__["args"].__get__(exc)
+    if type(args) is tuple and all(type(a) in _PLAIN_ARGS for a in args):
+        owner = next(k for k in type(exc).__mro__ if "__str__" in k.__dict__)
+        if builtin_format and owner.__module__ == "builtins":
+            return str(exc)
+        return BaseException.__str__(exc)
+    if type(args) is not tuple:
+        return ""
+    return render(args[0]) if len(args) == 1 else render(args)
 
 
 def _type_name(kind: type) -> str:

@@ -170,6 +170,8 @@ def parse_program_file(path: Path, root: Path | None = None) -> list[Task]:
         tree = ast.parse(text, filename=str(path))
     except SyntaxError as exc:
         raise SourceError(f"{path}:{exc.lineno}: syntax error: {exc.msg}") from None
+    except ValueError as exc:  # null bytes
+        raise SourceError(f"{path}: cannot be parsed: {exc}") from None
     fields: dict[str, Any] = {}
     drop: list[tuple[int, int]] = []
     for node in tree.body:
@@ -178,8 +180,11 @@ def parse_program_file(path: Path, root: Path | None = None) -> list[Task]:
             name = node.targets[0].id
             try:
                 fields[name] = ast.literal_eval(node.value)
-            except ValueError:
+            except (ValueError, TypeError, SyntaxError, RecursionError, MemoryError):
                 raise SourceError(f"{path}:{node.lineno}: {name} must be a plain literal") from None
+            if name != "INPUTS" and not isinstance(fields[name], str):
+                raise SourceError(f"{path}:{node.lineno}: {name} must be a string, not "
+                                  f"{type(fields[name]).__name__}")
             drop.append((node.lineno, node.end_lineno or node.lineno))
     if "INPUTS" not in fields:
         raise SourceError(f"{path}: declares no INPUTS = [...] list")

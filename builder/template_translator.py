@@ -16,7 +16,7 @@ import hashlib
 import random
 from dataclasses import dataclass
 
-TEMPLATE_VERSION = "template/1"
+TEMPLATE_VERSION = "template/2"
 FINAL_ANSWER_PREFIX = "Therefore, the final answer is:"
 
 _PHRASES: dict[str, tuple[str, ...]] = {
@@ -92,6 +92,18 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "The loop condition {test} still holds{why}, so we continue.",
         "Since {test} is true{why}, the loop body runs again.",
     ),
+    "branch_check": (
+        "We check the condition {test}{why}.",
+        "Next the condition {test} is tested{why}.",
+    ),
+    "while_check": (
+        "The loop condition {test} is checked{why}.",
+        "The loop tests {test}{why}.",
+    ),
+    "exception_caught": (
+        "The exception ends {func} early and passes to the code that called it.",
+        "{func} stops there; the exception goes back to its caller.",
+    ),
     "while_false": (
         "Now {test} is false{why}, so the loop stops.",
         "The condition {test} no longer holds{why}; the loop ends.",
@@ -120,6 +132,13 @@ class _LineInfo:
     kind: str  # assign | augassign | if | for | while | return | print | expr | other
     node: ast.AST | None
     body_end: int = 0  # last line of an if-body / loop
+    body_start: int = 0  # first line of that body (the header's own line when the body shares it)
+    header_end: int = 0  # last line of the header (a condition may span several lines)
+
+    @property
+    def inline(self) -> bool:
+        """``if x: y = 1`` / ``for i in r: s += i``: line events cannot tell header from body."""
+        return self.body_start == self.node.lineno if self.node is not None else False
 
 
 def _line_table(code: str) -> dict[int, _LineInfo]:
@@ -132,13 +151,12 @@ def _line_table(code: str) -> dict[int, _LineInfo]:
         if not isinstance(node, ast.stmt):
             continue
         line = node.lineno
-        if isinstance(node, ast.If):
-            body_end = max(getattr(n, "end_lineno", line) or line for n in node.body)
-            table[line] = _LineInfo("if", node, body_end)
-        elif isinstance(node, (ast.For, ast.AsyncFor)):
-            table[line] = _LineInfo("for", node, node.end_lineno or line)
-        elif isinstance(node, ast.While):
-            table[line] = _LineInfo("while", node, node.end_lineno or line)
+        if isinstance(node, (ast.If, ast.For, ast.AsyncFor, ast.While)):
+            start = node.body[0].lineno
+            header = (start - 1) if start > line else line
+            body_end = max(getattr(n, "end_lineno", line) or line for n in node.body)  # an else: is not the body
+            kind = "if" if isinstance(node, ast.If) else "while" if isinstance(node, ast.While) else "for"
+            table[line] = _LineInfo(kind, node, body_end, start, header)
         elif isinstance(node, (ast.Assign, ast.AnnAssign)):
             table.setdefault(line, _LineInfo("assign", node))
         elif isinstance(node, ast.AugAssign):
@@ -200,6 +218,9 @@ class TemplateTranslator:
         unparse = functools.partial(_source_of, sources)
         steps = trace.get("steps", [])
         frames: list[dict[str, str]] = []  # variable values per active call, innermost last
+        funcs: list[str] = []  # the function of each of those calls
+        calls: list[int] = []  # a serial number per call: loop wording is per call (ids of freed dicts repeat)
+        raised: str | None = None  # the last exception raised
         loop_seen: set[tuple[int, int]] = set()
         sentences: list[str] = [say("start", call=f"{entry_point}({input_text})")]
         pending_updates: list[tuple[int, str]] = []
@@ -210,14 +231,32 @@ class TemplateTranslator:
             return f" ({', '.join(known[:3])})" if known else ""
 
         next_same_depth = _next_same_depth(steps)
+
+        def following(index: int, info: _LineInfo | None) -> dict | None:
+            """The next step of this call, past the rest of a multi-line header (``if (a and\\n b):``)."""
+            at = next_same_depth[index]
+            while at is not None and info is not None and steps[at]["event"] == "line" \
+                    and info.node.lineno < steps[at]["line"] <= info.header_end:
+                at = next_same_depth[at]
+            return steps[at] if at is not None else None
+
         for index, step in enumerate(steps):
             event = step["event"]
             depth = step.get("depth", 0)
             while pending_updates and pending_updates[-1][0] >= depth and event != "call":
                 sentences.append(pending_updates.pop()[1])
+            # A call that an exception ended has no return step: its frame goes when the caller resumes.
+            unwound = False
+            while len(frames) > depth + (0 if event == "call" else 1):
+                frames.pop()
+                calls.pop()
+                sentences.append(say("exception_caught", func=funcs.pop()))
+                unwound = True
             if event == "call":
                 args = dict(step.get("args", {}))
                 frames.append(args)
+                funcs.append(step["func"])
+                calls.append(index)
                 if depth > 0:
                     shown = ", ".join(f"{k} = {v}" for k, v in args.items()) or "no arguments"
                     sentences.append(say("helper_call", func=step["func"], args=shown))
@@ -228,8 +267,12 @@ class TemplateTranslator:
                     sentences.append(say("final_return", func=step["func"], value=step["value"]))
                 if frames:
                     frames.pop()
+                    funcs.pop()
+                    calls.pop()
             elif event == "exception":
-                sentences.append(say("exception", exc=step["exception"]))
+                if not (unwound and step["exception"] == raised):  # the same exception arriving in the caller
+                    sentences.append(say("exception", exc=step["exception"]))
+                raised = step["exception"]
             elif event == "elided":
                 if frames:
                     frames[-1].update(step.get("state", {}))
@@ -238,8 +281,9 @@ class TemplateTranslator:
             elif event == "cut":
                 sentences.append(say("cut"))
             elif event == "line":
-                following = steps[next_same_depth[index]] if next_same_depth[index] is not None else None
-                text = self._line(step, table.get(step["line"]), following, frames, loop_seen, say, values_of, unparse)
+                info = table.get(step["line"])
+                text = self._line(step, info, following(index, info), frames, calls[-1] if calls else 0, loop_seen,
+                                  say, values_of, unparse)
                 changed = step.get("changed", {})
                 if frames:
                     frames[-1].update(changed)
@@ -256,40 +300,57 @@ class TemplateTranslator:
         sentences.append(f"{FINAL_ANSWER_PREFIX} {output}")
         return _paragraphs(sentences)
 
-    def _line(self, step, info, following, frames, loop_seen, say, values_of, unparse) -> str:
-        changed: dict[str, str] = step.get("changed", {})
+    def _line(self, step, info, following, frames, call_key, loop_seen, say, values_of, unparse) -> str:
+        changed: dict[str, str] = dict(step.get("changed", {}))
         kind = info.kind if info else "other"
         node = info.node if info else None
         parts: list[str] = []
+        in_body = (following is not None and following["event"] == "line"
+                   and info is not None and info.body_start <= following["line"] <= info.body_end)
         if kind == "if" and isinstance(node, ast.If):
-            taken = following is not None and following["event"] == "line" and node.lineno < following["line"] <= info.body_end
             test = _short(unparse(node.test))
-            parts.append(say("branch_true" if taken else "branch_false", test=test, why=values_of(node.test)))
+            if info.inline:  # body on the header's line: no line event tells whether it ran
+                parts.append(say("branch_check", test=test, why=values_of(node.test)))
+            else:
+                parts.append(say("branch_true" if in_body else "branch_false", test=test, why=values_of(node.test)))
         elif kind == "for" and isinstance(node, (ast.For, ast.AsyncFor)):
-            target = unparse(node.target)
             iterable = _short(unparse(node.iter))
-            key = (id(frames[-1]) if frames else 0, node.lineno)
-            if changed:
+            key = (call_key, node.lineno)
+            targets = _target_names(node.target)
+            env = frames[-1] if frames else {}
+            iterating = (any(n in changed for n in targets) if info.inline or targets is None
+                         else in_body)
+            if iterating and targets:
+                values = [changed.pop(n, env.get(n, "?")) for n in targets]
+                value = values[0] if len(values) == 1 else ", ".join(values)
+                target = targets[0] if len(targets) == 1 else f"({', '.join(targets)})"
+            elif iterating:  # an attribute or item as the loop target
+                target = unparse(node.target)
                 value = ", ".join(changed.values()) if len(changed) > 1 else next(iter(changed.values()))
+                changed = {}
+            if iterating:
                 first = key not in loop_seen
                 loop_seen.add(key)
                 parts.append(say("loop_first" if first else "loop_next", target=target, value=value, iterable=iterable))
-                return " ".join(parts)
-            inside = following is not None and following["event"] == "line" and node.lineno < following["line"] <= info.body_end
-            if not inside:
+            else:
                 loop_seen.discard(key)
                 parts.append(say("loop_done", iterable=iterable))
         elif kind == "while" and isinstance(node, ast.While):
-            inside = following is not None and following["event"] == "line" and node.lineno < following["line"] <= info.body_end
             test = _short(unparse(node.test))
-            key = (id(frames[-1]) if frames else 0, node.lineno)
-            phrase = ("while_true" if key in loop_seen else "while_first") if inside else "while_false"
-            (loop_seen.add if inside else loop_seen.discard)(key)
-            parts.append(say(phrase, test=test, why=values_of(node.test)))
+            key = (call_key, node.lineno)
+            if info.inline:
+                parts.append(say("while_check", test=test, why=values_of(node.test)))
+            else:
+                phrase = ("while_true" if key in loop_seen else "while_first") if in_body else "while_false"
+                (loop_seen.add if in_body else loop_seen.discard)(key)
+                parts.append(say(phrase, test=test, why=values_of(node.test)))
         elif kind in ("assign", "augassign") and changed:
             expr = node.value if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)) else None
+            bound = _assigned_names(node)
             for name, value in changed.items():
-                if kind == "augassign" and isinstance(node, ast.AugAssign):
+                if name not in bound:  # an attribute or item of it was assigned: the object changed
+                    parts.append(say("update", name=name, value=value))
+                elif kind == "augassign" and isinstance(node, ast.AugAssign):
                     op = _OPS.get(type(node.op), "?")
                     parts.append(say("compute", expr=f"{name} {op} {_short(unparse(node.value))}", name=name, value=value))
                 elif expr is not None and not _is_literal(expr) and len(changed) == 1:
@@ -305,6 +366,33 @@ class TemplateTranslator:
         if changed:
             parts.extend(say("update", name=name, value=value) for name, value in changed.items())
         return " ".join(parts)
+
+
+def _target_names(target: ast.AST) -> list[str] | None:
+    """``x`` -> [x]; ``(k, (a, b))`` -> [k, a, b]; None when the target is an attribute or an item."""
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, ast.Starred):
+        return _target_names(target.value)
+    if isinstance(target, (ast.Tuple, ast.List)):
+        names: list[str] = []
+        for element in target.elts:
+            inner = _target_names(element)
+            if inner is None:
+                return None
+            names.extend(inner)
+        return names
+    return None
+
+
+def _assigned_names(node: ast.AST | None) -> set[str]:
+    """The plain names a statement binds (``a, b = ...``, ``x += 1``; not ``d[k] = ...`` or ``self.v = ...``)."""
+    targets = node.targets if isinstance(node, ast.Assign) else \
+        [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else []
+    names: set[str] = set()
+    for target in targets:
+        names.update(_target_names(target) or [])
+    return names
 
 
 _OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%",

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import ast
 import collections
+import dis
 import itertools
 import operator
 import sys
 from dataclasses import asdict, dataclass
 from typing import Any, Callable
 
-from .safe_repr import SafeRepr
+from .safe_repr import SafeRepr, exception_message
 
 TRACE_SCHEMA = "code2cot.trace/1"
 """Version of the trace JSON. Shape::
@@ -55,6 +56,8 @@ _OPAQUE_CODE_NAMES = frozenset({"<listcomp>", "<dictcomp>", "<setcomp>", "<genex
 _IMMUTABLE = frozenset({int, float, complex, str, bytes, bool, type(None), range, frozenset})
 _IMMUTABLE_SCALARS = frozenset({int, float, complex, str, bytes, bool, type(None)})
 _CO_GENERATOR_LIKE = 0x20 | 0x80 | 0x200  # generator, coroutine, async generator
+_SUSPENDING_OPS = {dis.opmap[name] for name in ("YIELD_VALUE", "SEND") if name in dis.opmap}
+"""The instruction a generator/coroutine frame is left at when it will resume (settrace's "return")."""
 
 
 @dataclass(frozen=True)
@@ -236,7 +239,7 @@ class _Recorder:
     def call(self, frame_id: int, func: str, line: int, local_vars: dict[str, Any], arg_names: tuple[str, ...]) -> None:
         self._count()
         state = self.frames.get(frame_id)
-        if state is None:
+        if state is None or state.func != func:  # new, or a finished generator's id reused by another function
             state = self.frames[frame_id] = _FrameState(self.depth, func)
         state.depth = self.depth
         args = {name: self.repr(local_vars[name]) for name in arg_names if name in local_vars}
@@ -261,7 +264,10 @@ class _Recorder:
         state.pending = step
         self._emit(step)
 
-    def leave(self, frame_id: int, line: int, local_vars: dict[str, Any], value: object, generator: bool) -> None:
+    def leave(self, frame_id: int, line: int, local_vars: dict[str, Any], value: object, generator: bool,
+              suspended: bool | None = None) -> None:
+        """A frame returns (``suspended``: a generator/coroutine that yields and will resume; None: assume so
+        for generator-like code). A frame that is done is forgotten, so a new frame reusing its id starts clean."""
         state = self.frames.get(frame_id)
         if state is not None and state.raising and not generator:
             self.unwind(frame_id, local_vars)  # settrace reports an unwinding frame as a return of None
@@ -273,7 +279,7 @@ class _Recorder:
         self._close_loops(state, frame_id, keep_after=None)
         self._emit({"event": "return", "func": state.func, "line": line, "depth": state.depth, "source": self._source(line), "value": self.repr(value)})
         state.last_line = -1
-        if not generator:
+        if not (generator if suspended is None else suspended):
             del self.frames[frame_id]
 
     def exception(self, frame_id: int, line: int, exc: BaseException) -> None:
@@ -281,7 +287,7 @@ class _Recorder:
         if state is None:
             return
         state.raising = True
-        message = BaseException.__str__(exc)[: self.limits.repr_chars]  # never a user __str__
+        message = exception_message(exc, self.repr)[: self.limits.repr_chars]  # never a user __str__
         text = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
         self._emit({"event": "exception", "func": state.func, "line": line, "depth": state.depth, "source": self._source(line), "exception": text})
 
@@ -448,7 +454,11 @@ class _SettraceBackend:
         if event == "line":
             rec.line(id(frame), frame.f_lineno, frame.f_locals)
         elif event == "return":
-            rec.leave(id(frame), frame.f_lineno, frame.f_locals, arg, bool(frame.f_code.co_flags & _CO_GENERATOR_LIKE))
+            code = frame.f_code
+            generator = bool(code.co_flags & _CO_GENERATOR_LIKE)
+            suspended = generator and 0 <= frame.f_lasti < len(code.co_code) \
+                and code.co_code[frame.f_lasti] in _SUSPENDING_OPS
+            rec.leave(id(frame), frame.f_lineno, frame.f_locals, arg, generator, suspended)
         elif event == "exception":
             rec.exception(id(frame), frame.f_lineno, arg[1])
         return self._local
@@ -500,13 +510,14 @@ class _MonitoringBackend:
         if not self._traced(code):
             return sys.monitoring.DISABLE  # type: ignore[attr-defined]
         frame = sys._getframe(1)
-        self.rec.leave(id(frame), frame.f_lineno, frame.f_locals, value, bool(code.co_flags & _CO_GENERATOR_LIKE))
+        self.rec.leave(id(frame), frame.f_lineno, frame.f_locals, value, bool(code.co_flags & _CO_GENERATOR_LIKE),
+                       suspended=False)
 
     def _yield(self, code, offset, value):
         if not self._traced(code):
             return sys.monitoring.DISABLE  # type: ignore[attr-defined]
         frame = sys._getframe(1)
-        self.rec.leave(id(frame), frame.f_lineno, frame.f_locals, value, True)
+        self.rec.leave(id(frame), frame.f_lineno, frame.f_locals, value, True, suspended=True)
 
     def _raise(self, code, offset, exc):
         if self._traced(code):

@@ -1,0 +1,207 @@
+"""The template CoT states only what the program did: branches, loops, caught exceptions, generators,
+attribute/item assignments; and the tracer never runs the program's hooks to describe it.
+
+Each case runs in the sandbox once; its CoT is rendered with several seeds, so every phrasing the
+translator can pick is checked, and the assertions look for false statements, not for wording.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pytest
+
+from code2cot.builder import Sandbox, SandboxLimits, Task
+from code2cot.builder.filters import uses_unseeded_random
+from code2cot.builder.sources import SourceError, parse_program_file
+from code2cot.builder.template_translator import TemplateTranslator
+
+CASES = {
+    "inline_if": ("def f(x):\n    if x > 0: return 1\n    return 0\n", "5"),
+    "inline_while": ("def f(n):\n    while n > 0: n -= 1\n    return n\n", "3"),
+    "multiline_if_false": ("def f(a, b):\n    if (a > 0 and\n            b > 0):\n        return 1\n    return 0\n", "1, -1"),
+    "multiline_if_true": ("def f(a, b):\n    if (a > 0 and\n            b > 0):\n        return 1\n    return 0\n", "1, 1"),
+    "tuple_target": ("def f(xs):\n    x = 0\n    for y, x in xs:\n        pass\n    return x\n", "[(1, 2), (3, 4)]"),
+    "repeated_key": ("def f(xs):\n    t = 0\n    for k, v in xs:\n        t += v\n    return t\n", "[(1, 2), (1, 3)]"),
+    "inline_for": ("def f(xs):\n    total = 0\n    for k in xs: total += k\n    return total\n", "[1, 2]"),
+    "caught_in_caller": (textwrap.dedent("""\
+        def check(n):
+            if n < 0:
+                raise ValueError('neg')
+            return n
+        def f(n):
+            try:
+                check(-1)
+            except ValueError:
+                pass
+            if n > 2:
+                return 'big'
+            return 'small'
+        """), "5"),
+    "generator_then_call": (textwrap.dedent("""\
+        def gen(n):
+            for i in range(n):
+                yield i
+        def g(x):
+            y = x + 1
+            return y
+        def f(n):
+            s = sum(gen(n))
+            t = g(1)
+            return s + t
+        """), "2"),
+    "attribute_and_item": (textwrap.dedent("""\
+        class P:
+            def __init__(self, v):
+                self.v = v * 2
+        def f(v):
+            p = P(v)
+            d = {}
+            d['a'] = v + 1
+            return d
+        """), "3"),
+    "getattribute_raises": (textwrap.dedent("""\
+        class G:
+            def __getattribute__(self, name):
+                raise RuntimeError('boom ' + name)
+        def f():
+            g = G()
+            return 2
+        """), ""),
+    "getattribute_counts": (textwrap.dedent("""\
+        calls = []
+        class C:
+            def __getattribute__(self, name):
+                calls.append(name)
+                return object.__getattribute__(self, name)
+        def f():
+            c = C()
+            x = 1
+            return len(calls)
+        """), ""),
+    "factory_hooks": (textwrap.dedent("""\
+        import collections
+        class Fac:
+            def __call__(self):
+                return 0
+            def __getattr__(self, name):
+                raise RuntimeError('no')
+        def f():
+            d = collections.defaultdict(Fac())
+            d['a'] += 1
+            return dict(d)
+        """), ""),
+    "exception_arg_str_raises": (textwrap.dedent("""\
+        class A:
+            def __str__(self):
+                raise RuntimeError('str')
+        def f():
+            try:
+                raise ValueError(A())
+            except ValueError:
+                return 2
+        """), ""),
+}
+
+
+@pytest.fixture(scope="module")
+def runs() -> dict:
+    tasks = [Task(id=name, code=code, input=inp, entry_point="f") for name, (code, inp) in CASES.items()]
+    with Sandbox(workers=2, limits=SandboxLimits(cpu_seconds=5, wall_seconds=20)) as sandbox:
+        results = list(sandbox.map(tasks))
+    out = {}
+    for task, result in zip(tasks, results):
+        assert result.status == "ok", (task.id, result.status, result.error)
+        cots = [TemplateTranslator(seed).translate(task.code, "f", task.input, result.trace, result.output)
+                for seed in range(8)]
+        out[task.id] = (result, cots)
+    return out
+
+
+def cots(runs, name) -> list[str]:
+    return runs[name][1]
+
+
+@pytest.mark.parametrize("name, forbidden", [
+    ("inline_if", ("is false", "does not hold", "evaluates to False", "skip")),  # it was said to be skipped
+    ("inline_while", ("is false", "no longer holds", "loop stops", "loop ends")),
+    ("multiline_if_false", ("holds", "is true", "evaluates to True", "take this branch", "body runs")),
+    ("multiline_if_true", ("is false", "does not hold", "evaluates to False", "skip")),
+])
+def test_branches_are_never_claimed_the_wrong_way(runs, name, forbidden):
+    for cot in cots(runs, name):
+        assert not [phrase for phrase in forbidden if phrase in cot], cot
+
+
+def test_loop_targets_are_the_targets_values_in_target_order(runs):
+    for cot in cots(runs, "tuple_target"):
+        assert "(y, x) = 1, 2" in cot and "(y, x) = 3, 4" in cot and "2, 1" not in cot
+    for cot in cots(runs, "repeated_key"):  # k does not change on the second pass: still reported
+        assert "(k, v) = 1, 2" in cot and "(k, v) = 1, 3" in cot
+    for cot in cots(runs, "inline_for"):  # the body's update is not mistaken for the loop variable
+        assert "k = 1" in cot and "k = 2" in cot and "k = 1, 1" not in cot and "k = 3" not in cot
+        assert "total" in cot and "3" in cot
+
+
+def test_a_caught_exception_from_a_helper_drops_the_helpers_values(runs):
+    for cot in cots(runs, "caught_in_caller"):
+        assert "(n = 5)" in cot and "n > 2" in cot and cot.count("ValueError: neg") == 1
+        assert "n = -1), so" not in cot.split("ValueError")[1]  # the helper's n is gone after the raise
+
+
+def test_a_finished_generator_never_labels_a_later_call(runs):
+    result, _ = runs["generator_then_call"]
+    returns = [(s["func"], s["value"]) for s in result.trace["steps"] if s["event"] == "return"]
+    assert returns == [("gen", "0"), ("gen", "1"), ("gen", "None"), ("g", "2"), ("f", "3")]
+
+
+def test_attribute_and_item_assignments_are_not_described_as_computing_the_object(runs):
+    for cot in cots(runs, "attribute_and_item"):
+        for wrong in ("v * 2 gives self", "self = v * 2", "in self.", "v + 1 gives d", "d = v + 1", "in d."):
+            assert wrong not in cot, cot
+
+
+@pytest.mark.parametrize("name, output", [
+    ("getattribute_raises", "2"), ("getattribute_counts", "0"), ("factory_hooks", "{'a': 1}"),
+    ("exception_arg_str_raises", "2"),
+])
+def test_describing_values_runs_none_of_the_programs_hooks(runs, name, output):
+    assert runs[name][0].output == output
+
+
+def test_unseeded_random_through_a_star_import():
+    assert uses_unseeded_random("from random import *\ndef f(n):\n    return randint(1, n)\n")
+    assert not uses_unseeded_random("from random import *\ndef f(n):\n    seed(1)\n    return randint(1, n)\n")
+
+
+@pytest.mark.parametrize("metadata, message", [
+    ("PROBLEM = 5", "PROBLEM must be a string, not int"),
+    ("IO_REQUIREMENTS = ['x']", "IO_REQUIREMENTS must be a string, not list"),
+    ("ENTRY_POINT = 5", "ENTRY_POINT must be a string, not int"),
+])
+def test_folder_metadata_of_the_wrong_type_is_a_named_error(tmp_path, metadata, message):
+    path = tmp_path / "p.py"
+    path.write_text(f"{metadata}\nINPUTS = ['1']\n\ndef main_solution(x):\n    return x\n")
+    with pytest.raises(SourceError, match=message):
+        parse_program_file(path)
+    path.write_text("INPUTS = [{[1]: 2}]\n\ndef main_solution(x):\n    return x\n")
+    with pytest.raises(SourceError, match="INPUTS must be a plain literal"):
+        parse_program_file(path)
+
+
+def test_builds_reject_memory_address_outputs_and_refuse_duplicate_ids(tmp_path):
+    from code2cot.builder.build import build_dataset
+
+    source = tmp_path / "crux.jsonl"
+    rows = [{"id": "node", "code": "class Node:\n    pass\ndef f(n):\n    return [Node(), n]\n", "input": "3"},
+            {"id": "fine", "code": "def f(n):\n    return n + 1\n", "input": "3"}]
+    source.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    summary = build_dataset(tmp_path / "out", config_name="cruxeval", source=str(source), decontaminate=False,
+                            test_fraction=0.0)
+    rejected = [json.loads(line) for line in (tmp_path / "out" / "rejected.jsonl").read_text().splitlines()]
+    assert [(r["id"], r["status"], r["reason"]) for r in rejected] == [("node", "nondeterministic", "memory_address")]
+    assert summary.splits["train"] == 1
+    source.write_text("\n".join(json.dumps(dict(r, id="same")) for r in rows) + "\n")
+    with pytest.raises(SourceError, match="two samples have the id 'same'"):
+        build_dataset(tmp_path / "out2", config_name="cruxeval", source=str(source), decontaminate=False)
