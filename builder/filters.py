@@ -107,6 +107,14 @@ def uses_unseeded_random(code: str) -> bool:
     return module_draw and not seeded_module
 
 
+def _input_key(text: str) -> str:
+    """The same arguments however they are spelled (``1,2`` / ``1, 2`` / ``(1), 2``): their parsed form."""
+    try:
+        return ast.dump(ast.parse(f"_({text}\n)", mode="eval").body)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return text  # the sandbox reports it as bad_input
+
+
 @dataclass(frozen=True)
 class FilterConfig:
     max_input_chars: int
@@ -192,7 +200,7 @@ def prefilter(tasks: list[Task], config: FilterConfig, screen: ProgramScreen | N
             decisions.append((task, "input_too_large", f"input has {len(task.input)} characters (limit {config.max_input_chars})"))
         elif config.drop_unseeded_random and random_verdict[problem]:
             decisions.append((task, "unseeded_random", "the program uses random numbers without a fixed seed"))
-        elif config.dedup_inputs and task.input in seen[problem]:
+        elif config.dedup_inputs and _input_key(task.input) in seen[problem]:
             decisions.append((task, "duplicate_input", "the same input was already taken for this problem"))
         elif config.max_inputs_per_problem and counts[problem] >= config.max_inputs_per_problem:
             decisions.append((task, "over_input_limit", f"more than {config.max_inputs_per_problem} inputs for this problem"))
@@ -200,7 +208,7 @@ def prefilter(tasks: list[Task], config: FilterConfig, screen: ProgramScreen | N
             decisions.append((task, "prompt_too_long", f"prompt longer than {config.max_prompt_chars} characters"))
         else:
             decisions.append((task, None, None))
-            seen[problem].add(task.input)
+            seen[problem].add(_input_key(task.input))
             counts[problem] += 1
     return decisions
 

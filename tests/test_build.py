@@ -201,3 +201,14 @@ def test_a_base_url_with_credentials_is_not_written_into_the_build_config():
 
     assert _without_credentials("https://user:s3cret@llm.example/v1") == "https://***@llm.example/v1"
     assert _without_credentials("http://127.0.0.1:8000/v1") == "http://127.0.0.1:8000/v1"
+
+
+def test_inputs_spelled_differently_are_still_duplicates():
+    from code2cot.builder.filters import FilterConfig, ProgramScreen, prefilter
+    from code2cot.builder.tasks import Task
+
+    code = "def f(a, b):\n    return a + b\n"
+    tasks = [Task(id=f"p-{i}", code=code, input=text, entry_point="f", problem_id="p")
+             for i, text in enumerate(["1, 2", "1,2", "(1), 2", "2, 1"])]
+    decisions = prefilter(tasks, FilterConfig(2000, 8000, 5, True, True), ProgramScreen(dedup=False))
+    assert [reason for _, reason, _ in decisions] == [None, "duplicate_input", "duplicate_input", None]
