@@ -471,6 +471,7 @@ class _MonitoringBackend:
 
     def __init__(self, recorder: _Recorder) -> None:
         self.rec = recorder
+        self.line_ranges: dict[Any, list[tuple[int, int, int | None]]] = {}
 
     def run(self, func, args, kwargs):
         mon = sys.monitoring  # type: ignore[attr-defined]
@@ -480,6 +481,7 @@ class _MonitoringBackend:
             mon.register_callback(self.TOOL, events.PY_START, self._start)
             mon.register_callback(self.TOOL, events.PY_RESUME, self._start)
             mon.register_callback(self.TOOL, events.LINE, self._line)
+            mon.register_callback(self.TOOL, events.JUMP, self._jump)
             mon.register_callback(self.TOOL, events.PY_RETURN, self._return)
             mon.register_callback(self.TOOL, events.PY_YIELD, self._yield)
             mon.register_callback(self.TOOL, events.RAISE, self._raise)
@@ -498,13 +500,39 @@ class _MonitoringBackend:
     def _start(self, code, offset):
         if not self._traced(code):
             return sys.monitoring.DISABLE  # type: ignore[attr-defined]
-        sys.monitoring.set_local_events(self.TOOL, code, sys.monitoring.events.LINE)  # type: ignore[attr-defined]
+        events = sys.monitoring.events  # type: ignore[attr-defined]
+        sys.monitoring.set_local_events(self.TOOL, code, events.LINE | events.JUMP)  # type: ignore[attr-defined]
         frame = sys._getframe(1)
         self.rec.call(id(frame), code.co_name, frame.f_lineno, frame.f_locals, _arg_names(code))
 
     def _line(self, code, line):
         frame = sys._getframe(1)
         self.rec.line(id(frame), line, frame.f_locals)
+
+    def _jump(self, code, source, destination):
+        """A backward jump within a one-line loop (``for y in xs: s += y``) starts another pass over it.
+
+        LINE fires only when the line number changes, so without this a one-line loop would be one
+        step with the last iteration's values; settrace reports such jumps as line events itself.
+        Inlined comprehensions (3.12+) jump within their line too, but are one step, as under settrace.
+        Any other jump is switched off where it is (``DISABLE``), so loops pay for it once.
+        """
+        if destination < source:
+            line = self._line_at(code, destination)
+            if line is not None and line in self.rec.loops and line == self._line_at(code, source):
+                frame = sys._getframe(1)
+                self.rec.line(id(frame), line, frame.f_locals)
+                return None
+        return sys.monitoring.DISABLE  # type: ignore[attr-defined]
+
+    def _line_at(self, code, offset: int) -> int | None:
+        ranges = self.line_ranges.get(code)
+        if ranges is None:
+            ranges = self.line_ranges[code] = list(code.co_lines())
+        for start, end, line in ranges:
+            if start <= offset < end:
+                return line
+        return None
 
     def _return(self, code, offset, value):
         if not self._traced(code):

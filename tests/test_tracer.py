@@ -200,7 +200,12 @@ def _python_with_monitoring() -> str | None:
     return None
 
 
-def test_monitoring_backend_matches_settrace(tmp_path):
+ONE_LINE_LOOPS = "def f(xs, n):\n    s = 0\n    for y in xs: s += y\n    while n > 0: n -= 4\n    return s, n\n"
+"""LINE fires only when the line changes: each pass of these loops comes from a backward JUMP."""
+
+
+@pytest.mark.parametrize("program", [LOOP, ONE_LINE_LOOPS], ids=["loops", "one_line_loops"])
+def test_monitoring_backend_matches_settrace(tmp_path, program):
     """sys.monitoring (3.12+) and sys.settrace (3.11) must record the same trace."""
     python = _python_with_monitoring()
     if python is None:
@@ -209,7 +214,7 @@ def test_monitoring_backend_matches_settrace(tmp_path):
     script = textwrap.dedent(f"""
         import json, sys
         from code2cot.builder.tracer import Tracer, TraceLimits, TASK_FILENAME
-        code = {LOOP!r}
+        code = {program!r}
         ns = {{}}
         exec(compile(code, TASK_FILENAME, "exec"), ns)
         t = Tracer(code, TraceLimits(), backend="monitoring")
@@ -219,6 +224,9 @@ def test_monitoring_backend_matches_settrace(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
     out = subprocess.run([python, "-c", script], capture_output=True, text=True, env=env, timeout=60, check=True)
     theirs = json.loads(out.stdout)
-    _, ours = trace(LOOP, "[1, 2, 3], 10", backend="settrace")
+    _, ours = trace(program, "[1, 2, 3], 10", backend="settrace")
     assert theirs["backend"] == "monitoring"
     assert theirs["steps"] == ours["steps"]
+    if program is ONE_LINE_LOOPS:  # one step per pass, with that pass's values
+        passes = [s.get("changed") for s in ours["steps"] if s["event"] == "line" and s["line"] == 3]
+        assert passes[:3] == [{"s": "1", "y": "1"}, {"s": "3", "y": "2"}, {"s": "6", "y": "3"}]
