@@ -22,7 +22,7 @@ from typing import Any
 from code2cot.eval import answers
 from code2cot.eval.backends import Backend, Generation, GenerationParams
 from code2cot.eval.benchmarks import Benchmark, Sample
-from code2cot.eval.errors import EvalError
+from code2cot.eval.errors import EvalError, GenerationStopped
 from code2cot.eval.lengths import repetition_rate, token_ids
 
 SAMPLES_DIR = "samples"
@@ -169,15 +169,24 @@ def run_benchmark(backend: Backend, benchmark: Benchmark, samples: Sequence[Samp
     bar = tqdm(total=len(samples), initial=len(samples) - len(todo), desc=f"{benchmark.name} | {backend.model}",
                unit="sample", disable=not progress)
     with sandbox_context as sandbox, path.open("a", encoding="utf-8") as handle, bar:
-        for chunk in _chunks(todo, backend.chunk_size):
-            generations = backend.generate([s.messages for s in chunk], params)
-            if len(generations) != len(chunk):
-                raise EvalError(f"backend returned {len(generations)} completions for {len(chunk)} prompts")
-            for sample, generation, scored in zip(chunk, generations, score_chunk(benchmark, chunk, generations,
-                                                                                   sandbox)):
+        def save(samples: list[Sample], generations: list[Generation]) -> None:
+            for sample, generation, scored in zip(samples, generations, score_chunk(benchmark, samples, generations,
+                                                                                     sandbox)):
                 record = make_record(benchmark, backend.model, sample, generation, scored, backend.tokenizer)
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
                 done[sample.id] = record
             handle.flush()
+
+        for chunk in _chunks(todo, backend.chunk_size):
+            try:
+                generations = backend.generate([s.messages for s in chunk], params)
+            except GenerationStopped as stopped:  # keep the samples of this chunk that did finish
+                kept = [(s, g) for s, g in zip(chunk, stopped.finished) if g is not None]
+                if kept:
+                    save([s for s, _ in kept], [g for _, g in kept])
+                raise
+            if len(generations) != len(chunk):
+                raise EvalError(f"backend returned {len(generations)} completions for {len(chunk)} prompts")
+            save(chunk, generations)
             bar.update(len(chunk))
     return [done[s.id] for s in samples if s.id in done]

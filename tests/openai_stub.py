@@ -28,7 +28,8 @@ def messages_hash(messages: list[dict]) -> str:
 class StubOpenAI:
     """``behaviour`` decides per request: 'correct', 'wrong', 'wrong_once', 'slow', 'rate_limit_once',
     'error_once', 'drop_once', 'garbage_once', 'length', 'think'. ``responder(messages, body)``, when given,
-    writes the reply instead (its text, or ``(text, finish_reason)``); ``bodies`` keeps every request body."""
+    writes the reply instead (its text, or ``(text, finish_reason)``; an int: that HTTP error status; bytes: a
+    200 with that raw body); ``bodies`` keeps every request body."""
 
     def __init__(self, behaviour: str = "correct", delay: float = 0.0, responder=None) -> None:
         self.behaviour = behaviour
@@ -113,6 +114,16 @@ class StubOpenAI:
             text = "<think>Let me check the trace... scratch work</think>\n" + text
         if self.responder is not None:
             answer = self.responder(messages, body)
+            if isinstance(answer, int):  # an HTTP error status for this prompt
+                return self._send(handler, answer, {"error": {"message": f"stub refuses with {answer}",
+                                                              "type": "invalid_request_error"}})
+            if isinstance(answer, bytes):  # a 200 whose body is not a chat completion
+                handler.send_response(200)
+                handler.send_header("Content-Type", "application/json")
+                handler.send_header("Content-Length", str(len(answer)))
+                handler.end_headers()
+                handler.wfile.write(answer)
+                return None
             text, finish = answer if isinstance(answer, tuple) else (answer, finish)
         reply = {
             "id": "chatcmpl-stub", "object": "chat.completion", "created": int(time.time()),

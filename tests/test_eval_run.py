@@ -369,3 +369,35 @@ def test_code2cot_eval_subcommand_once_wired(capsys):
     assert "cruxeval-org/cruxeval" in capsys.readouterr().out
     assert code2cot_main(["eval", "--model", "org/m", "--benchmarks", "nope"]) == 2
     assert "known benchmarks: code2cot-test" in capsys.readouterr().err
+
+
+def test_openai_refusals_fail_their_sample_and_a_stopped_run_keeps_what_finished(tmp_path, capsys):
+    def reply(messages, body):
+        prompt = messages[-1]["content"]
+        if "Q-long" in prompt:
+            return 422  # TGI's answer to a prompt longer than the context
+        if "Q-html" in prompt:
+            return b"<html>not json</html>"
+        if "Q-gone" in prompt:
+            return 404  # the model is not served: nothing else would work either
+        return "so \\boxed{29}"
+
+    data = tmp_path / "gsm.jsonl"
+    questions = ["Q-ok1", "Q-long", "Q-html", "Q-ok2"]
+    data.write_text("".join(json.dumps({"question": q, "answer": "#### 29"}) + "\n" for q in questions))
+    out = tmp_path / "eval"
+    args = ["--backend", "openai", "--model", "m", "--benchmarks", "gsm8k", "--data", f"gsm8k={data}",
+            "--out", str(out), "--quiet"]
+    with StubOpenAI(responder=reply) as stub:
+        assert main([*args, "--base-url", stub.base_url]) == 0
+    records = {r["prompt"][-1]["content"].split("\n")[0]: r for r in _jsonl(samples_path(out, "m", "gsm8k"))}
+    assert records["Q-ok1"]["correct"] and records["Q-ok2"]["correct"]
+    assert records["Q-long"]["error"].startswith("request refused (HTTP 422)")
+    assert records["Q-html"]["error"].startswith("the server's reply is not a chat completion")
+
+    data.write_text("".join(json.dumps({"question": q, "answer": "#### 29"}) + "\n" for q in ["Q-ok3", "Q-gone"]))
+    with StubOpenAI(responder=reply) as stub:
+        assert main([*args, "--base-url", stub.base_url, "--out", str(tmp_path / "eval2")]) == 2
+    assert "refused the request (HTTP 404)" in capsys.readouterr().err
+    kept = _jsonl(samples_path(tmp_path / "eval2", "m", "gsm8k"))
+    assert [r["prompt"][-1]["content"].split("\n")[0] for r in kept] == ["Q-ok3"]  # finished before the stop

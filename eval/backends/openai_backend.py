@@ -15,10 +15,13 @@ import asyncio
 import os
 from typing import Any
 
-from code2cot.eval.errors import EvalError
+from code2cot.eval.errors import EvalError, GenerationStopped
 from code2cot.eval.lengths import token_ids
 
 from .base import Generation, GenerationParams, Messages
+
+_WHOLE_RUN_STATUS = (401, 403, 404)
+"""A wrong key, no access, an unknown model: the run stops. Other 4xx fail only their sample."""
 
 
 class OpenAIBackend:
@@ -58,14 +61,24 @@ class OpenAIBackend:
                    params: GenerationParams) -> Generation:
         import openai
 
+        where = self.base_url or "the OpenAI API"
         async with semaphore:
             try:
                 response = await client.chat.completions.create(**self._request(messages, params))
-            except openai.BadRequestError as exc:  # e.g. a prompt longer than the context: this sample only
-                return Generation(text="", n_tokens=0, truncated=False, error=f"request refused: {exc}"[:500])
-            except (openai.APIConnectionError, openai.APIStatusError) as exc:
-                raise EvalError(f"{self.base_url or 'the OpenAI API'} failed after {self.max_retries} retries: "
-                                f"{exc}") from exc
+            except openai.APIStatusError as exc:
+                status = exc.status_code
+                if status in _WHOLE_RUN_STATUS:  # the key or the model is wrong: every request would fail
+                    raise EvalError(f"{where} refused the request (HTTP {status}): {exc}; check OPENAI_API_KEY, "
+                                    "--base-url and --model") from exc
+                if 400 <= status < 500:  # this prompt only (too long for the context: 400 vLLM, 422 TGI, 413)
+                    return Generation(text="", n_tokens=0, truncated=False,
+                                      error=f"request refused (HTTP {status}): {exc}"[:500])
+                raise EvalError(f"{where} failed after {self.max_retries} retries: {exc}") from exc
+            except openai.APIConnectionError as exc:
+                raise EvalError(f"{where} failed after {self.max_retries} retries: {exc}") from exc
+            except (openai.APIResponseValidationError, ValueError) as exc:  # a 200 that is no chat completion
+                return Generation(text="", n_tokens=0, truncated=False,
+                                  error=f"the server's reply is not a chat completion: {exc}"[:500])
         if not response.choices:
             return Generation(text="", n_tokens=0, truncated=False, error="the server returned no choices")
         choice = response.choices[0]
@@ -85,7 +98,15 @@ class OpenAIBackend:
         semaphore = asyncio.Semaphore(self.concurrency)
         async with AsyncOpenAI(base_url=self.base_url, api_key=self.api_key, timeout=self.timeout,
                                max_retries=self.max_retries) as client:
-            return list(await asyncio.gather(*(self._one(client, semaphore, m, params) for m in prompts)))
+            results = await asyncio.gather(*(self._one(client, semaphore, m, params) for m in prompts),
+                                           return_exceptions=True)
+        failures = [r for r in results if isinstance(r, BaseException)]
+        if failures:  # keep what finished; the runner saves it before it stops
+            first = failures[0]
+            if not isinstance(first, EvalError):
+                raise first
+            raise GenerationStopped(str(first), [None if isinstance(r, BaseException) else r for r in results])
+        return list(results)
 
     def generate(self, prompts: list[Messages], params: GenerationParams) -> list[Generation]:
         return asyncio.run(self._all(prompts, params))

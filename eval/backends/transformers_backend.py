@@ -89,9 +89,8 @@ class TransformersBackend:
         batch = self.tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=False).to(self.device)
         sampling: dict[str, Any] = {"do_sample": params.sampling}
         if params.sampling:
-            sampling.update(temperature=params.temperature, top_p=params.top_p)
-            if params.top_k:
-                sampling["top_k"] = params.top_k
+            # top_k only when asked for: transformers would otherwise apply its own default of 50
+            sampling.update(temperature=params.temperature, top_p=params.top_p, top_k=params.top_k or 0)
         else:  # no sampling knobs with greedy decoding (transformers warns about them otherwise)
             sampling.update(temperature=None, top_p=None, top_k=None)
         set_seed(params.seed)
