@@ -94,13 +94,7 @@ class StubOpenAI:
             handler.connection.close()
             return None
         if mode == "garbage_once" and attempt == 1:
-            raw = b"<html>not json</html>"
-            handler.send_response(200)
-            handler.send_header("Content-Type", "application/json")
-            handler.send_header("Content-Length", str(len(raw)))
-            handler.end_headers()
-            handler.wfile.write(raw)
-            return None
+            return self._send_raw(handler, b"<html>not json</html>")
         prompt = "\n".join(m.get("content", "") for m in messages if m.get("role") == "user")
         results = _RESULT.findall(prompt)
         answer = results[-1] if results else "None"
@@ -118,12 +112,7 @@ class StubOpenAI:
                 return self._send(handler, answer, {"error": {"message": f"stub refuses with {answer}",
                                                               "type": "invalid_request_error"}})
             if isinstance(answer, bytes):  # a 200 whose body is not a chat completion
-                handler.send_response(200)
-                handler.send_header("Content-Type", "application/json")
-                handler.send_header("Content-Length", str(len(answer)))
-                handler.end_headers()
-                handler.wfile.write(answer)
-                return None
+                return self._send_raw(handler, answer)
             text, finish = answer if isinstance(answer, tuple) else (answer, finish)
         reply = {
             "id": "chatcmpl-stub", "object": "chat.completion", "created": int(time.time()),
@@ -135,6 +124,15 @@ class StubOpenAI:
         self._send(handler, 200, reply)
         with self.lock:
             self.answered.append(key)
+
+    @staticmethod
+    def _send_raw(handler: BaseHTTPRequestHandler, raw: bytes) -> None:
+        """A 200 with a body that is not a chat completion."""
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(len(raw)))
+        handler.end_headers()
+        handler.wfile.write(raw)
 
     @staticmethod
     def _send(handler: BaseHTTPRequestHandler, status: int, payload: dict) -> None:
