@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import dataclasses
 import json
 import os
 import sys
@@ -27,8 +28,17 @@ def _trace_one(args: argparse.Namespace) -> int:
         except SourceError as exc:
             print(f"error: no --input given and {exc}", file=sys.stderr)
             return 2
+        code = tasks[0].code
+        if args.entry or f"def {tasks[0].entry_point}(" not in code:  # --entry wins; else a function that exists
+            entry = args.entry or default_entry_point(code)
+            tasks = [dataclasses.replace(task, entry_point=entry) for task in tasks]
     else:
-        code = path.read_text(encoding="utf-8")
+        try:
+            code = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            print(f"error: {path} is not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset {exc.start})",
+                  file=sys.stderr)
+            return 2
         tasks = [Task(id=path.stem, code=code, input=args.input, entry_point=args.entry or default_entry_point(code))]
     with Sandbox(workers=1, limits=_limits(args), preload=imports_to_preload(tasks)) as sandbox:
         results = list(sandbox.map(tasks))

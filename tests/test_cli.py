@@ -105,3 +105,16 @@ def test_build_output_problems_are_clear_and_leave_nothing_behind(tmp_path):
     assert json.loads((out / "rejected.jsonl").read_text())["status"] == "exception"
     leftovers = [p.name for p in tmp_path.rglob(".code2cot-out-*")]
     assert leftovers == []
+
+
+def test_trace_entry_and_encoding(tmp_path):
+    program = tmp_path / "two.py"
+    program.write_text('INPUTS = ["1", "2"]\n\ndef f(x):\n    return x\n\ndef g(x):\n    return x * 10\n')
+    chosen = run("trace", str(program), "--entry", "g", cwd=tmp_path)
+    assert chosen.returncode == 0 and "g(1)  ->  status: ok" in chosen.stdout and "Result: 20" in chosen.stdout
+    default = run("trace", str(program), cwd=tmp_path)  # no main_solution: f, as the help says
+    assert default.returncode == 0 and "f(2)  ->  status: ok" in default.stdout
+    latin1 = tmp_path / "latin1.py"
+    latin1.write_bytes(b'def f(x):\n    return "\xff"\n')
+    bad = run("trace", str(latin1), "--input", "1", cwd=tmp_path)
+    assert bad.returncode == 2 and "is not UTF-8 text (byte 0xff" in bad.stderr and "Traceback" not in bad.stderr
