@@ -94,7 +94,10 @@ def plot(rows: Sequence[dict[str, Any]], path: str | Path) -> Path:
 
     models = list(dict.fromkeys(r["model"] for r in rows))
     benchmarks = list(dict.fromkeys(r["benchmark"] for r in rows))
-    colours = {m: f"C{i % 10}" for i, m in enumerate(models)}
+    from matplotlib import colormaps
+
+    palette = colormaps["tab10" if len(models) <= 10 else "tab20"]  # 20 distinct colours before any repeats
+    colours = {m: palette(i % palette.N) for i, m in enumerate(models)}
     markers = {b: "osD^vP*Xh<>"[i % 11] for i, b in enumerate(benchmarks)}
     figure = Figure(figsize=(7.5, 5), dpi=120)
     FigureCanvasAgg(figure)

@@ -175,15 +175,13 @@ def show_record(where: str, record_id: str | None):
             record.get("trace_text") or "")
 
 
-def select_record(where: str, status, source, min_steps, max_steps, text, evt: gr.SelectData):
-    row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
-    try:
-        records = _filtered(where, status, source, min_steps, max_steps, text)
-    except logic.DatasetError:
+def select_record(evt: gr.SelectData):
+    """The clicked row of the table as shown (its id is the first column), not of a re-run filter:
+    filter boxes edited without Enter would otherwise point at another record."""
+    row = evt.row_value
+    if not row or row[0] in (None, ""):
         return gr.Dropdown()
-    if row is None or not 0 <= int(row) < len(records):
-        return gr.Dropdown()
-    return gr.Dropdown(value=records[int(row)].get("id"))
+    return gr.Dropdown(value=str(row[0]))
 
 
 def _default_dataset() -> str:
@@ -305,7 +303,7 @@ def build_demo() -> gr.Blocks:
         for component in filters:
             getattr(component, "submit" if isinstance(component, (gr.Textbox, gr.Number)) else "input")(
                 filter_handler, [loaded, *filters], [browse_status, records_table, record_id], **free)
-        records_table.select(select_record, [loaded, *filters], [record_id], **free)
+        records_table.select(select_record, None, [record_id], **free)
         record_id.change(show_record, [loaded, record_id], [record_md, record_steps, record_cot, record_trace_text],
                          **free)
     return demo

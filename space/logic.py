@@ -52,6 +52,8 @@ def space_limits() -> SandboxLimits:
 
 SPACE_TRACE_LIMITS = TraceLimits(max_events=1_000_000, max_steps=1_000)
 MAX_CODE_CHARS = 20_000
+MAX_TRACE_TEXT_CHARS = 200_000
+"""The recorded execution as text, shown in the page: deep recursion renders megabytes of indentation."""
 MAX_INPUT_CHARS = 2_000
 POOL_SIZE = int(os.environ.get("CODE2COT_SPACE_WORKERS", "2"))
 """Sandboxes (one task process each) shared by all visitors; the queue's concurrency matches it."""
@@ -341,7 +343,7 @@ def explain(task: Task, result: TaskResult, *, translator: str = "template", llm
         truncated=bool(trace.get("truncated")), cpu_seconds=result.cpu_seconds,
     )
     outcome.rows = trace_rows(outcome.steps)
-    outcome.trace_text = redact(render_trace(trace)) if trace else ""
+    outcome.trace_text = redact(_short(render_trace(trace), MAX_TRACE_TEXT_CHARS)) if trace else ""
     if not result.ok or result.output is None:
         return outcome
     request = TranslationRequest(task=task, output=result.output, trace=trace)
@@ -649,7 +651,7 @@ def _folder_records(root: Path, max_rows: int) -> list[dict[str, Any]]:
         for row in rows[: max(0, max_rows - len(records))]:
             records.append({**row, "split": row.get("split") or split})
     if rejected.is_file():
-        with rejected.open(encoding="utf-8") as handle:
+        with rejected.open(encoding="utf-8", errors="replace") as handle:
             for line in handle:
                 if len(records) >= max_rows:
                     break
@@ -697,6 +699,14 @@ def record_summary(record: dict[str, Any]) -> list[Any]:
             bool(record.get("verified"))]
 
 
+def _number(value: Any) -> float:
+    """``n_steps`` as a number whatever a foreign dataset stored (``"12"``, None, garbage -> 0)."""
+    try:
+        return float(value or 0)
+    except (TypeError, ValueError):
+        return 0.0
+
+
 def facet_values(records: list[dict[str, Any]], key: str) -> list[str]:
     return sorted({str(r.get(key)) for r in records if r.get(key) not in (None, "")})
 
@@ -708,8 +718,8 @@ def filter_records(records: list[dict[str, Any]], status: str = "all", source: s
     text = (text or "").strip().lower()
     out = []
     for record in records:
-        steps = record.get("n_steps") or 0
-        cot_chars = len(record.get("cot") or "")
+        steps = _number(record.get("n_steps"))
+        cot_chars = len(str(record.get("cot") or ""))
         if status not in ("", "all", None) and record.get("status") != status:
             continue
         if source not in ("", "all", None) and record.get("source") != source:

@@ -293,6 +293,13 @@ def test_visitor_flow_in_chromium(space, browser):
     expect(page.locator("#c2c-record-view")).to_contain_text("CPU time limit of 10s exceeded")
     _choose(page, "c2c-filter-status", "all")
     _expect_rows(page.locator("#c2c-records"), 7)
+    # a click opens the row as shown, even with a filter typed but not yet submitted
+    shown_id = _cell(page, "c2c-records", 3, 0).inner_text().strip()
+    pending = page.locator("#c2c-search textarea, #c2c-search input").first
+    pending.fill("mine")
+    _cell(page, "c2c-records", 3, 2).click()
+    expect(page.locator("#c2c-record-view")).to_contain_text(shown_id)
+    pending.fill("")
     records = logic.load_records(str(space["dataset"]))
     most = page.locator("#c2c-max-steps input").first
     most.fill("4")

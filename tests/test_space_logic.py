@@ -461,3 +461,16 @@ def test_a_translator_failure_still_shows_the_run(pool, monkeypatch):
     outcome = logic.run_program(DOUBLE, "f", "21", pool=pool)
     assert outcome.status == "ok" and outcome.output == "42" and len(outcome.rows) == 4
     assert not outcome.cot and not outcome.verified and "template exploded" in outcome.cot_note
+
+
+def test_browsing_survives_foreign_data_and_huge_traces(tmp_path, pool):
+    folder = tmp_path / "ds"
+    folder.mkdir()
+    (folder / "rejected.jsonl").write_bytes(b'{"id": "a", "status": "exception", "n_steps": "12"}\n\xff\xfe\n'
+                                            b'{"id": "b", "status": "timeout", "n_steps": "lots"}\n')
+    records = logic.load_records(str(folder))
+    assert [r["id"] for r in records] == ["a", "b"]  # the undecodable line is skipped, not fatal
+    assert [r["id"] for r in logic.filter_records(records, min_steps=3)] == ["a"]  # "12" counts as 12
+    deep = logic.run_program("def f():\n    return f()\n", "f", "", pool=pool)
+    assert deep.status in ("exception", "trace_too_long") or deep.truncated
+    assert len(deep.trace_text) <= logic.MAX_TRACE_TEXT_CHARS
