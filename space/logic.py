@@ -291,8 +291,10 @@ class RunOutcome:
 def make_task(code: str, entry_point: str, input_text: str) -> Task:
     # One trailing newline, as the corpus reader writes it (gr.Code strips its value): the
     # template's phrasing is seeded by the code, so a shipped example reads as its dataset row.
-    code = (code or "").rstrip() + "\n" if (code or "").strip() else ""
-    entry = (entry_point or "").strip() or default_entry_point(code)
+    code, entry_point, input_text = (v if isinstance(v, str) else "" if v is None else str(v)
+                                     for v in (code, entry_point, input_text))  # API callers send anything
+    code = code.rstrip() + "\n" if code.strip() else ""
+    entry = entry_point.strip() or default_entry_point(code)
     return Task(id="space", code=code, input=(input_text or "").strip(), entry_point=entry, source="space")
 
 

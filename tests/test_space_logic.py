@@ -474,3 +474,8 @@ def test_browsing_survives_foreign_data_and_huge_traces(tmp_path, pool):
     deep = logic.run_program("def f():\n    return f()\n", "f", "", pool=pool)
     assert deep.status in ("exception", "trace_too_long") or deep.truncated
     assert len(deep.trace_text) <= logic.MAX_TRACE_TEXT_CHARS
+
+
+def test_api_callers_sending_non_strings_get_a_verdict_not_a_crash(pool):
+    assert logic.run_program(123, None, 5, pool=pool).status == "missing_entry_point"
+    assert logic.run_program("def f(x):\n    return x\n", None, 5, pool=pool).output == "5"
