@@ -177,9 +177,9 @@ def _run(args: argparse.Namespace) -> int:
     from code2cot.eval.runner import run_benchmark
 
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     for model in models:
         backend = make_backend(args.backend, model, **_backend_options(args, tokenizer))
+        out.mkdir(parents=True, exist_ok=True)  # only once a model has loaded: a failed start writes nothing
         try:
             for bench in benchmarks:
                 run_benchmark(backend, bench, samples[bench.name], out, params, backend_name=args.backend,

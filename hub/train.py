@@ -199,7 +199,11 @@ def resolve_checkpoint(training_args: SFTConfig, resume: bool = True) -> str | N
 
 
 def _is_local(name: str) -> bool:
-    return Path(name).expanduser().exists() or name.startswith((".", "/", "~")) or name.count("/") > 1
+    """A path, not a Hub id. ``out/typo`` counts as a path when ``out/`` is a folder here: it is a
+    mistyped build or run folder far more often than a Hub org that shares a local folder's name."""
+    path = Path(name).expanduser()
+    return path.exists() or name.startswith((".", "/", "~")) or name.count("/") > 1 \
+        or (name.count("/") == 1 and path.parent.is_dir())
 
 
 def load_training_dataset(script_args: TrainScriptArguments, training_args: SFTConfig, cache_dir: str | None = None):
@@ -225,8 +229,9 @@ def load_training_dataset(script_args: TrainScriptArguments, training_args: SFTC
         kwargs["cache_dir"] = cache_dir
     try:
         data = datasets.load_dataset(str(Path(name).expanduser()) if local else name, **kwargs)
-    except (FileNotFoundError, ValueError, datasets.exceptions.DatasetNotFoundError) as exc:
-        raise TrainError(f"cannot load dataset {name!r}: {exc}") from exc
+    except (FileNotFoundError, ValueError, ConnectionError, datasets.exceptions.DatasetNotFoundError) as exc:
+        raise TrainError(f"cannot load dataset {name!r}: no local folder of that name here, and not loadable as "
+                         f"a Hub dataset id ({type(exc).__name__}: {exc})") from exc
     split = script_args.dataset_train_split
     if split not in data:
         raise TrainError(f"dataset {name!r} has no split {split!r} (splits: {', '.join(data)})")

@@ -401,3 +401,11 @@ def test_openai_refusals_fail_their_sample_and_a_stopped_run_keeps_what_finished
     assert "refused the request (HTTP 404)" in capsys.readouterr().err
     kept = _jsonl(samples_path(tmp_path / "eval2", "m", "gsm8k"))
     assert [r["prompt"][-1]["content"].split("\n")[0] for r in kept] == ["Q-ok3"]  # finished before the stop
+
+
+def test_a_mistyped_local_model_folder_is_not_looked_up_on_the_hub(tmp_path, monkeypatch, capsys):
+    (tmp_path / "runs").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert main(["--model", "runs/missing", "--out", "out/eval"]) == 2
+    assert "model path 'runs/missing' does not exist (runs/ is a local folder: a typo?)" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

@@ -227,6 +227,14 @@ def test_clear_errors_for_missing_messages_and_missing_model(tmp_path, capsys, d
     assert "does not exist" in capsys.readouterr().err
     assert main(_args(tmp_path / "no-such-data", tmp_path / "o3")) == 2
     assert "does not exist" in capsys.readouterr().err
+    (tmp_path / "out").mkdir()
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:  # out/typo with a local out/: a mistyped folder, not a Hub id to retry for 20 s
+        assert main(_args("out/typo", tmp_path / "o3")) == 2
+    finally:
+        os.chdir(cwd)
+    assert "dataset folder out/typo does not exist" in capsys.readouterr().err
     assert main(_args(next(dataset_dir.glob("data/train-*.parquet")), tmp_path / "o3")) == 2
     assert "is a file: give the `code2cot build` folder" in capsys.readouterr().err
     assert main(["--config", str(tmp_path / "nope.yaml"), "--dataset_name", str(dataset_dir)]) == 2

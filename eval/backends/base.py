@@ -86,7 +86,10 @@ def check_model_source(model: str) -> str:
         return "local"
     if path.exists():
         raise EvalError(f"model {model!r} is a file; give the model's folder (with config.json) or a Hub id")
-    if is_hub_id(model):
+    if is_hub_id(model) and not path.parent.is_dir():
         return "hub"
+    if is_hub_id(model):  # runs/typo, with a local runs/: a mistyped folder, not a Hub org of the same name
+        raise EvalError(f"model path {model!r} does not exist ({path.parent}/ is a local folder: a typo?); "
+                        "for a Hub model of that name, run from another directory")
     raise EvalError(f"model path {model!r} does not exist (and it is not a Hub id such as Qwen/Qwen3-4B)")
 
