@@ -36,6 +36,14 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "{func} gives back {value}.",
         "The call to {func} returns {value}.",
     ),
+    "helper_resume": (
+        "{func} resumes where it paused.",
+        "Back in {func}, which continues after its last yield.",
+    ),
+    "helper_yield": (
+        "{func} yields {value} and pauses there.",
+        "The generator {func} hands out {value}.",
+    ),
     "final_return": (
         "The function returns {value}.",
         "Finally, {func} returns {value}.",
@@ -221,6 +229,7 @@ class TemplateTranslator:
         funcs: list[str] = []  # the function of each of those calls
         calls: list[int] = []  # a serial number per call: loop wording is per call (ids of freed dicts repeat)
         raised: str | None = None  # the last exception raised
+        first_call: dict[str, int] = {}  # a generator's call, by function, for its resumptions
         loop_seen: set[tuple[int, int]] = set()
         sentences: list[str] = [say("start", call=f"{entry_point}({input_text})")]
         pending_updates: list[tuple[int, str]] = []
@@ -256,13 +265,20 @@ class TemplateTranslator:
                 args = dict(step.get("args", {}))
                 frames.append(args)
                 funcs.append(step["func"])
+                if step.get("resumed"):  # the same call going on: its loops are not starting over
+                    calls.append(first_call.get(step["func"], index))
+                    if depth > 0:
+                        sentences.append(say("helper_resume", func=step["func"]))
+                    continue
+                first_call[step["func"]] = index
                 calls.append(index)
                 if depth > 0:
                     shown = ", ".join(f"{k} = {v}" for k, v in args.items()) or "no arguments"
                     sentences.append(say("helper_call", func=step["func"], args=shown))
             elif event == "return":
                 if depth > 0:
-                    sentences.append(say("helper_return", func=step["func"], value=step["value"]))
+                    key = "helper_yield" if step.get("yielded") else "helper_return"
+                    sentences.append(say(key, func=step["func"], value=step["value"]))
                 else:
                     sentences.append(say("final_return", func=step["func"], value=step["value"]))
                 if frames:

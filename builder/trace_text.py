@@ -42,7 +42,8 @@ def render_trace(trace: dict, show_header: bool = True) -> str:
                 else:
                     out.append(text)
         elif event == "return":
-            out.append(f"{pad}<<< Return value from {step['func']}: {step['value']}")
+            kind = "Yield" if step.get("yielded") else "Return"
+            out.append(f"{pad}<<< {kind} value from {step['func']}: {step['value']}")
         elif event == "exception":
             out.append(f"{pad}!!! {step['exception']} (line {step['line']})")
         elif event == "elided":

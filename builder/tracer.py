@@ -35,9 +35,9 @@ TRACE_SCHEMA = "code2cot.trace/1"
 
 A step is one of::
 
-    {"event": "call",      "func", "line", "depth", "source", "args": {name: repr}}
+    {"event": "call",      "func", "line", "depth", "source", "args": {name: repr}, ["resumed": True]}
     {"event": "line",      "func", "line", "depth", "source", "changed": {name: repr}}
-    {"event": "return",    "func", "line", "depth", "source", "value": repr}
+    {"event": "return",    "func", "line", "depth", "source", "value": repr, ["yielded": True]}
     {"event": "exception", "func", "line", "depth", "source", "exception": "Type: msg"}
     {"event": "elided",    "func", "line", "depth", "source", "iterations": n, "steps": n,
                            "state": {name: repr}}      # loop iterations left out
@@ -239,12 +239,17 @@ class _Recorder:
     def call(self, frame_id: int, func: str, line: int, local_vars: dict[str, Any], arg_names: tuple[str, ...]) -> None:
         self._count()
         state = self.frames.get(frame_id)
-        if state is None or state.func != func:  # new, or a finished generator's id reused by another function
+        resumed = state is not None and state.func == func  # a generator/coroutine picking up where it paused
+        if not resumed:  # new, or a finished generator's id reused by another function
             state = self.frames[frame_id] = _FrameState(self.depth, func)
         state.depth = self.depth
         args = {name: self.repr(local_vars[name]) for name in arg_names if name in local_vars}
         self._diff(state, local_vars)
-        self._emit({"event": "call", "func": func, "line": line, "depth": self.depth, "source": self._source(line), "args": args})
+        step = {"event": "call", "func": func, "line": line, "depth": self.depth, "source": self._source(line),
+                "args": args}
+        if resumed:
+            step["resumed"] = True
+        self._emit(step)
         self.depth += 1
 
     def line(self, frame_id: int, line: int, local_vars: dict[str, Any]) -> None:
@@ -277,7 +282,11 @@ class _Recorder:
             return
         self._settle(state, local_vars)
         self._close_loops(state, frame_id, keep_after=None)
-        self._emit({"event": "return", "func": state.func, "line": line, "depth": state.depth, "source": self._source(line), "value": self.repr(value)})
+        step = {"event": "return", "func": state.func, "line": line, "depth": state.depth, "source": self._source(line),
+                "value": self.repr(value)}
+        if suspended:  # a generator/coroutine handing out a value, to be resumed
+            step["yielded"] = True
+        self._emit(step)
         state.last_line = -1
         if not (generator if suspended is None else suspended):
             del self.frames[frame_id]

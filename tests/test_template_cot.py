@@ -154,6 +154,12 @@ def test_a_finished_generator_never_labels_a_later_call(runs):
     result, _ = runs["generator_then_call"]
     returns = [(s["func"], s["value"]) for s in result.trace["steps"] if s["event"] == "return"]
     assert returns == [("gen", "0"), ("gen", "1"), ("gen", "None"), ("g", "2"), ("f", "3")]
+    steps = result.trace["steps"]
+    assert [s.get("yielded", False) for s in steps if s["event"] == "return"] == [True, True, False, False, False]
+    assert [s.get("resumed", False) for s in steps if s["event"] == "call" and s["func"] == "gen"] == [False, True, True]
+    for cot in runs["generator_then_call"][1]:  # a yield is no return, and a resumed loop does not begin again
+        assert "gen returns 0" not in cot and "gen gives back 0" not in cot and "gen returns 1" not in cot
+        assert cot.count("with i = 0") == 1 and "starting with i = 1" not in cot and "begins with i = 1" not in cot
 
 
 def test_attribute_and_item_assignments_are_not_described_as_computing_the_object(runs):
