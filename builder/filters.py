@@ -92,18 +92,20 @@ def uses_unseeded_random(code: str) -> bool:
 
     seeded_module, module_draw = False, False
     for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        name = module_function(node.func)
-        if name is None:
-            continue
-        given = bool(node.args or node.keywords)
-        if name in _NEVER_SEEDED or (name in _CONSTRUCTORS and not given):
-            return True
-        if name == "seed":
-            seeded_module = seeded_module or given
-        elif name not in _CONSTRUCTORS:
-            module_draw = True
+        if isinstance(node, ast.Call):
+            name = module_function(node.func)
+            given = bool(node.args or node.keywords)
+            if name in _CONSTRUCTORS and not given:
+                return True
+            if name == "seed":
+                seeded_module = seeded_module or given
+        elif isinstance(node, (ast.Attribute, ast.Name)) and isinstance(node.ctx, ast.Load):
+            # any reference, called or passed on (map(random.choice, xs), r = random.randint)
+            name = module_function(node)
+            if name in _NEVER_SEEDED:
+                return True
+            if name is not None and name != "seed" and name not in _CONSTRUCTORS:
+                module_draw = True
     return module_draw and not seeded_module
 
 

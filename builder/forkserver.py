@@ -14,6 +14,7 @@ from __future__ import annotations
 import collections
 import json
 import os
+import secrets
 import selectors
 import shutil
 import signal
@@ -113,7 +114,8 @@ class ForkServer:
         self.started += 1
         # Only named here: a task creates it only where it gets no private tmpfs (isolate),
         # which spares the server a mkdir and an rmdir per task.
-        scratch = os.path.join(self.scratch_root or tempfile.gettempdir(), f"task-{os.getpid()}-{self.started}")
+        scratch = os.path.join(self.scratch_root or tempfile.gettempdir(),
+                               f"task-{os.getpid()}-{self.started}-{secrets.token_hex(6)}")  # unguessable
         read_end, write_end = os.pipe()
 
         def task_process(in_namespaces: bool) -> None:

@@ -255,7 +255,7 @@ def isolate(slot: int, limits: SandboxLimits, scratch: str | None, imports: Impo
     if workdir is None:  # no private tmpfs: the scratch dir the server named (and removes afterwards)
         workdir = scratch or "/tmp"
         if scratch:
-            os.makedirs(scratch, mode=0o700, exist_ok=True)
+            os.mkdir(scratch, mode=0o700)  # never an existing path (a planted link would be followed)
     _set_limits(limits)
     if is_root and not real_root:
         if shed_namespace_privileges():

@@ -227,9 +227,8 @@ class TemplateTranslator:
         steps = trace.get("steps", [])
         frames: list[dict[str, str]] = []  # variable values per active call, innermost last
         funcs: list[str] = []  # the function of each of those calls
-        calls: list[int] = []  # a serial number per call: loop wording is per call (ids of freed dicts repeat)
+        calls: list = []  # an identity per call: loop wording is per call (ids of freed dicts repeat)
         raised: str | None = None  # the last exception raised
-        first_call: dict[str, int] = {}  # a generator's call, by function, for its resumptions
         loop_seen: set[tuple[int, int]] = set()
         sentences: list[str] = [say("start", call=f"{entry_point}({input_text})")]
         pending_updates: list[tuple[int, str]] = []
@@ -256,7 +255,7 @@ class TemplateTranslator:
                 sentences.append(pending_updates.pop()[1])
             # A call that an exception ended has no return step: its frame goes when the caller resumes.
             unwound = False
-            while len(frames) > depth + (0 if event == "call" else 1):
+            while "depth" in step and len(frames) > depth + (0 if event == "call" else 1):
                 frames.pop()
                 calls.pop()
                 sentences.append(say("exception_caught", func=funcs.pop()))
@@ -265,13 +264,12 @@ class TemplateTranslator:
                 args = dict(step.get("args", {}))
                 frames.append(args)
                 funcs.append(step["func"])
-                if step.get("resumed"):  # the same call going on: its loops are not starting over
-                    calls.append(first_call.get(step["func"], index))
+                # a generator keeps its identity across resumptions: its loops are not starting over
+                calls.append(("generator", step["frame"]) if "frame" in step else index)
+                if step.get("resumed"):
                     if depth > 0:
                         sentences.append(say("helper_resume", func=step["func"]))
                     continue
-                first_call[step["func"]] = index
-                calls.append(index)
                 if depth > 0:
                     shown = ", ".join(f"{k} = {v}" for k, v in args.items()) or "no arguments"
                     sentences.append(say("helper_call", func=step["func"], args=shown))
@@ -281,6 +279,8 @@ class TemplateTranslator:
                     sentences.append(say(key, func=step["func"], value=step["value"]))
                 else:
                     sentences.append(say("final_return", func=step["func"], value=step["value"]))
+                    if not step.get("yielded"):
+                        break  # the call asked about is over: later steps are clean-up (generators closed by GC)
                 if frames:
                     frames.pop()
                     funcs.pop()
@@ -323,6 +323,11 @@ class TemplateTranslator:
         parts: list[str] = []
         in_body = (following is not None and following["event"] == "line"
                    and info is not None and info.body_start <= following["line"] <= info.body_end)
+        header_again = (following is not None and following["event"] == "line" and node is not None
+                        and following["line"] == node.lineno)
+        if header_again and info is not None and not info.inline and kind in ("if", "for", "while"):
+            return " ".join(say("update", name=name, value=value) for name, value in changed.items())
+            # (a header spread over lines is reported once it is decided, at its last event)
         if kind == "if" and isinstance(node, ast.If):
             test = _short(unparse(node.test))
             if info.inline:  # body on the header's line: no line event tells whether it ran
@@ -334,8 +339,12 @@ class TemplateTranslator:
             key = (call_key, node.lineno)
             targets = _target_names(node.target)
             env = frames[-1] if frames else {}
-            iterating = (any(n in changed for n in targets) if info.inline or targets is None
-                         else in_body)
+            if info.inline:  # each pass is one event of the header line; the last one finds no item
+                iterating = header_again or bool(changed)
+            elif targets is None:
+                iterating = bool(changed)
+            else:
+                iterating = in_body
             if iterating and targets:
                 values = [changed.pop(n, env.get(n, "?")) for n in targets]
                 value = values[0] if len(values) == 1 else ", ".join(values)

@@ -102,9 +102,9 @@ class _Loop:
 
 
 class _FrameState:
-    __slots__ = ("snapshot", "pending", "loops", "last_line", "depth", "func", "raising")
+    __slots__ = ("snapshot", "pending", "loops", "last_line", "depth", "func", "raising", "serial")
 
-    def __init__(self, depth: int, func: str) -> None:
+    def __init__(self, depth: int, func: str, serial: int = 0) -> None:
         self.snapshot: dict[str, tuple[object, str, tuple | None]] = {}
         self.pending: dict | None = None  # last line step, waiting for its ``changed``
         self.loops: list[_Loop] = []
@@ -112,6 +112,7 @@ class _FrameState:
         self.depth = depth
         self.func = func
         self.raising = False  # an exception passed through and no line ran since
+        self.serial = serial  # which call this is (generators: the same across resumptions)
 
 
 def loop_spans(tree: ast.AST) -> dict[int, int]:
@@ -172,6 +173,7 @@ class _Recorder:
         self.steps: list[dict] = []
         self.sinks: list[_Loop] = []  # loops whose iterations are being buffered, innermost last
         self.frames: dict[int, _FrameState] = {}
+        self.calls = 0  # calls seen so far: a serial number per call
         self.depth = 0
         self.n_events = 0
         self.n_recorded = 0
@@ -236,17 +238,21 @@ class _Recorder:
             state.pending = None
 
     # -- events -------------------------------------------------------------------
-    def call(self, frame_id: int, func: str, line: int, local_vars: dict[str, Any], arg_names: tuple[str, ...]) -> None:
+    def call(self, frame_id: int, func: str, line: int, local_vars: dict[str, Any], arg_names: tuple[str, ...],
+             generator: bool = False) -> None:
         self._count()
         state = self.frames.get(frame_id)
-        resumed = state is not None and state.func == func  # a generator/coroutine picking up where it paused
-        if not resumed:  # new, or a finished generator's id reused by another function
-            state = self.frames[frame_id] = _FrameState(self.depth, func)
+        resumed = generator and state is not None and state.func == func  # picking up where it paused
+        if not resumed:  # new, or a finished generator's id reused by another call
+            self.calls += 1
+            state = self.frames[frame_id] = _FrameState(self.depth, func, self.calls)
         state.depth = self.depth
         args = {name: self.repr(local_vars[name]) for name in arg_names if name in local_vars}
         self._diff(state, local_vars)
         step = {"event": "call", "func": func, "line": line, "depth": self.depth, "source": self._source(line),
                 "args": args}
+        if generator:  # which generator this is: two of one function can be alive at once
+            step["frame"] = state.serial
         if resumed:
             step["resumed"] = True
         self._emit(step)
@@ -277,6 +283,8 @@ class _Recorder:
         if state is not None and state.raising and not generator:
             self.unwind(frame_id, local_vars)  # settrace reports an unwinding frame as a return of None
             return
+        if state is not None and state.raising:
+            suspended = False  # closed (GeneratorExit at its yield) or failed: it will not resume
         self.depth = max(0, self.depth - 1)
         if state is None:
             return
@@ -455,7 +463,8 @@ class _SettraceBackend:
         code = frame.f_code
         if code.co_filename != TASK_FILENAME or code.co_name in _OPAQUE_CODE_NAMES:
             return None
-        self.rec.call(id(frame), code.co_name, frame.f_lineno, frame.f_locals, _arg_names(code))
+        self.rec.call(id(frame), code.co_name, frame.f_lineno, frame.f_locals, _arg_names(code),
+                      bool(code.co_flags & _CO_GENERATOR_LIKE))
         return self._local
 
     def _local(self, frame, event, arg):
@@ -481,6 +490,7 @@ class _MonitoringBackend:
     def __init__(self, recorder: _Recorder) -> None:
         self.rec = recorder
         self.line_ranges: dict[Any, list[tuple[int, int, int | None]]] = {}
+        self.back_edges: dict[Any, dict[int, int]] = {}
 
     def run(self, func, args, kwargs):
         mon = sys.monitoring  # type: ignore[attr-defined]
@@ -489,14 +499,15 @@ class _MonitoringBackend:
         try:
             mon.register_callback(self.TOOL, events.PY_START, self._start)
             mon.register_callback(self.TOOL, events.PY_RESUME, self._start)
+            mon.register_callback(self.TOOL, events.PY_THROW, self._throw)
             mon.register_callback(self.TOOL, events.LINE, self._line)
             mon.register_callback(self.TOOL, events.JUMP, self._jump)
             mon.register_callback(self.TOOL, events.PY_RETURN, self._return)
             mon.register_callback(self.TOOL, events.PY_YIELD, self._yield)
             mon.register_callback(self.TOOL, events.RAISE, self._raise)
             mon.register_callback(self.TOOL, events.PY_UNWIND, self._unwind)
-            mon.set_events(self.TOOL, events.PY_START | events.PY_RESUME | events.PY_RETURN | events.PY_YIELD
-                           | events.RAISE | events.PY_UNWIND)
+            mon.set_events(self.TOOL, events.PY_START | events.PY_RESUME | events.PY_THROW | events.PY_RETURN
+                           | events.PY_YIELD | events.RAISE | events.PY_UNWIND)
             return func(*args, **kwargs)
         finally:
             mon.set_events(self.TOOL, 0)
@@ -512,7 +523,12 @@ class _MonitoringBackend:
         events = sys.monitoring.events  # type: ignore[attr-defined]
         sys.monitoring.set_local_events(self.TOOL, code, events.LINE | events.JUMP)  # type: ignore[attr-defined]
         frame = sys._getframe(1)
-        self.rec.call(id(frame), code.co_name, frame.f_lineno, frame.f_locals, _arg_names(code))
+        self.rec.call(id(frame), code.co_name, frame.f_lineno, frame.f_locals, _arg_names(code),
+                      bool(code.co_flags & _CO_GENERATOR_LIKE))
+
+    def _throw(self, code, offset, exc):
+        """A generator resumed by ``throw()``/``close()``: a resumption like any other (its unwind follows)."""
+        return self._start(code, offset)
 
     def _line(self, code, line):
         frame = sys._getframe(1)
@@ -528,11 +544,26 @@ class _MonitoringBackend:
         """
         if destination < source:
             line = self._line_at(code, destination)
-            if line is not None and line in self.rec.loops and line == self._line_at(code, source):
+            if line is not None and self._back_edges(code).get(line) == destination:
                 frame = sys._getframe(1)
                 self.rec.line(id(frame), line, frame.f_locals)
                 return None
         return sys.monitoring.DISABLE  # type: ignore[attr-defined]
+
+    def _back_edges(self, code) -> dict[int, int]:
+        """Loop header line -> the offset its one-line loop jumps back to: the smallest backward-jump
+        target within that line (an inlined comprehension in the body jumps back further in)."""
+        edges = self.back_edges.get(code)
+        if edges is None:
+            edges = {}
+            for instruction in dis.get_instructions(code):
+                if "JUMP_BACKWARD" not in instruction.opname or not isinstance(instruction.argval, int):
+                    continue
+                line = self._line_at(code, instruction.argval)
+                if line is not None and line in self.rec.loops and line == self._line_at(code, instruction.offset):
+                    edges[line] = min(edges.get(line, instruction.argval), instruction.argval)
+            self.back_edges[code] = edges
+        return edges
 
     def _line_at(self, code, offset: int) -> int | None:
         ranges = self.line_ranges.get(code)

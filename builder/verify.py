@@ -107,7 +107,7 @@ def answers_match(predicted: str, expected: str) -> bool:
     if ok_e:
         # A string output written without its quotes is accepted, character for character;
         # anything else that does not parse cannot equal a literal.
-        return not ok_p and isinstance(value_e, str) and predicted.strip() == value_e.strip()
+        return not ok_p and isinstance(value_e, str) and predicted.strip() == value_e
     return normalise(predicted) == normalise(expected)
 
 

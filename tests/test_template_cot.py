@@ -61,6 +61,35 @@ CASES = {
             d['a'] = v + 1
             return d
         """), "3"),
+    "closed_generator": (textwrap.dedent("""\
+        def gen(n):
+            for i in range(n):
+                yield i
+        def f(n):
+            total = 0
+            for x in gen(n):
+                if x == 2:
+                    break
+                total += x
+            g = gen(3)
+            a = next(g)
+            return total + a
+        """), "5"),
+    "interleaved_generators": (textwrap.dedent("""\
+        def count(xs):
+            for x in xs:
+                yield x
+        def f(a, b):
+            ga = count(a)
+            gb = count(b)
+            r = [next(ga)]
+            r.append(next(gb, -1))
+            r.append(next(gb, -1))
+            r.append(next(ga))
+            return r
+        """), "[1, 2], [3]"),
+    "split_for_header": ("def f(n):\n    r = []\n    for i in range(\n            n):\n        r.append(i)\n    return r\n", "2"),
+    "inline_for_same_value": ("def f(xs):\n    s = 0\n    for x in xs: s += x\n    return s\n", "[2, 2, 3]"),
     "getattribute_raises": (textwrap.dedent("""\
         class G:
             def __getattribute__(self, name):
@@ -162,6 +191,42 @@ def test_a_finished_generator_never_labels_a_later_call(runs):
         assert cot.count("with i = 0") == 1 and "starting with i = 1" not in cot and "begins with i = 1" not in cot
 
 
+def test_generators_closed_or_interleaved_are_told_apart(runs):
+    result, texts = runs["closed_generator"]
+    calls = [s for s in result.trace["steps"] if s["event"] == "call" and s["func"] == "gen"]
+    # two next()s and the close at `break` resume gen(5); gen(3) is a new call (closed by GC after f returned)
+    assert [(s["frame"], bool(s.get("resumed"))) for s in calls] == \
+        [(calls[0]["frame"], False)] + [(calls[0]["frame"], True)] * 3 + [(calls[4]["frame"], False),
+                                                                         (calls[4]["frame"], True)]
+    assert calls[0]["frame"] != calls[4]["frame"]
+    for cot in texts:
+        assert "n = 3" in cot and cot.count("Back in gen") + cot.count("gen resumes") == 3
+        assert "Finally, gen returns" not in cot and "So the call evaluates to None" not in cot
+    for cot in runs["interleaved_generators"][1]:  # ga's loop goes on after gb's ran: no second beginning
+        assert "x = 2" in cot and "begins with x = 2" not in cot and "starting with x = 2" not in cot
+
+
+def test_loops_with_split_headers_or_repeated_values_never_end_early(runs):
+    for cot in runs["split_for_header"][1] + runs["inline_for_same_value"][1]:
+        ends = [i for i, phrase in ((cot.find(p), p) for p in ("no more items", "is finished")) if i >= 0]
+        assert len(ends) == 1, cot  # the loop ends once, after its last pass
+        assert ends[0] > cot.rfind("= 1") if "range" in cot else ends[0] > cot.find("x = 3")
+
+
+def test_a_cut_trace_is_not_told_as_exceptions(runs):
+    from code2cot.builder.tracer import TASK_FILENAME, Tracer, TraceLimits
+
+    code = "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n"
+    namespace: dict = {}
+    exec(compile(code, TASK_FILENAME, "exec"), namespace)
+    tracer = Tracer(code, TraceLimits(max_steps=20))
+    value = tracer.run(namespace["fib"], (6,))
+    trace = tracer.to_dict(return_repr=repr(value))
+    assert trace["truncated"]
+    cot = TemplateTranslator(0).translate(code, "fib", "6", trace, repr(value))
+    assert "exception" not in cot.lower()
+
+
 def test_attribute_and_item_assignments_are_not_described_as_computing_the_object(runs):
     for cot in cots(runs, "attribute_and_item"):
         for wrong in ("v * 2 gives self", "self = v * 2", "in self.", "v + 1 gives d", "d = v + 1", "in d."):
@@ -176,7 +241,9 @@ def test_describing_values_runs_none_of_the_programs_hooks(runs, name, output):
     assert runs[name][0].output == output
 
 
-def test_unseeded_random_through_a_star_import():
+def test_unseeded_random_through_a_star_import_or_a_reference():
+    assert uses_unseeded_random("import random\ndef f(g):\n    return list(map(random.choice, g))\n")
+    assert uses_unseeded_random("import random\ndef f():\n    r = random.randint\n    return r(1, 6)\n")
     assert uses_unseeded_random("from random import *\ndef f(n):\n    return randint(1, n)\n")
     assert not uses_unseeded_random("from random import *\ndef f(n):\n    seed(1)\n    return randint(1, n)\n")
 
