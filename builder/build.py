@@ -185,16 +185,33 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
             for row in rejected:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         summary.seconds = round(time.perf_counter() - started, 2)
+        source = summary.config.get("source")
         build_config = {"config_name": config_name, "options": summary.config, "num_proc": num_proc,
+                        "source_kind": None if source is None else "local" if Path(source).exists() else "hub",
                         "versions": _versions(), "summary": summary.to_dict()}
         (staging / "build_config.json").write_text(json.dumps(build_config, indent=2, ensure_ascii=False) + "\n")
         (staging / "README.md").write_text(_minimal_card(summary))
         _replace_dir(staging, out)
+        _forget_cached_copy(out)
         return summary
     finally:
         shutil.rmtree(work, ignore_errors=True)
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)  # gone already after a successful move
+
+
+def _forget_cached_copy(out: Path) -> None:
+    """Drop ``datasets``' cached Arrow copy of an earlier build in this folder.
+
+    ``load_dataset(folder)`` keys its cache by the folder's name and its README ``configs``, not
+    by the data files, so after a rebuild it would keep serving the old rows.
+    """
+    try:
+        cached = Path(datasets.load_dataset_builder(str(out)).cache_dir)
+    except Exception:  # noqa: BLE001 - only a cache to clear; the build itself is done
+        return
+    shutil.rmtree(cached, ignore_errors=True)
+    shutil.rmtree(cached.with_name(cached.name + ".incomplete"), ignore_errors=True)
 
 
 def _without_credentials(url: str) -> str:

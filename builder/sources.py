@@ -84,8 +84,9 @@ def cruxeval_task(record: dict, where: str, source: str = "cruxeval") -> Task:
     if missing:
         raise SourceError(f"{where}: CRUXEval record lacks string field(s) {missing}")
     task_id = str(record.get("id") or f"{source}-{_digest(record['code'] + record['input'])}")
+    # The problem is the program: rows sharing code are one problem (its inputs), so they share a split.
     return Task(id=task_id, code=record["code"], input=record["input"], entry_point=record.get("entry_point") or "f",
-                expected_output=record.get("output"), source=source, problem_id=task_id)
+                expected_output=record.get("output"), source=source, problem_id=f"{source}-{_digest(record['code'])}")
 
 
 def read_cruxeval(path: str | os.PathLike) -> Iterator[Task]:

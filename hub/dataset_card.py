@@ -9,6 +9,7 @@ outside our ``<!-- code2cot:start/end -->`` markers.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -87,14 +88,17 @@ def render_dataset_card(folder: str | Path, repo_id: str = "org/code2cot") -> Da
     _histogram([len(r["cot"]) for r in rows], folder / "assets" / "cot_length.png", "CoT length", "characters")
     example = next(iter(data["train" if "train" in data else next(iter(data))]))
     translator = options.get("translator", "template")
-    source = options.get("source") or "the code2cot shipped corpus (original programs, Apache-2.0)"
+    source_id = options.get("source")
+    hub_source = bool(source_id) and build.get("source_kind", "hub" if _looks_like_hub_id(source_id) else "local") == "hub"
+    source = ("the code2cot shipped corpus (original programs, Apache-2.0)" if not source_id
+              else source_id if hub_source else f"a local file or folder (`{Path(source_id).name}`)")
+    licenses = sorted({str(r) for split in data.values() for r in split["license"]})
     card_data = DatasetCardData(
-        license="apache-2.0", language=["en"], task_categories=["text-generation", "question-answering"],
+        license=_card_license(licenses), language=["en"], task_categories=["text-generation", "question-answering"],
         tags=["code", "reasoning", "chain-of-thought", "execution-trace", "synthetic", "code2cot"],
         size_categories=[_size_category(sum(summary["splits"].values()))],
         pretty_name="code2cot: chain-of-thought grounded in code execution",
-        source_datasets=[options["source"]] if options.get("source") and "/" in options["source"]
-        and not Path(options["source"]).exists() else ["original"],
+        source_datasets=[source_id] if hub_source else ["original"],
         configs=_configs(folder),
     )
     reasons = sorted(((k.split("/", 1)[-1], v) for k, v in summary["reasons"].items()), key=lambda kv: -kv[1])
@@ -110,9 +114,41 @@ def render_dataset_card(folder: str | Path, repo_id: str = "org/code2cot") -> Da
         splits=summary["splits"], total=sum(summary["statuses"].values()),
         verified_rate=f"{summary['verified_rate']:.1%}", steps_mean=summary["trace_steps_mean"],
         steps_median=summary["trace_steps_median"], cot_chars=summary["cot_chars_mean"], reasons=reasons,
-        example_user=example["messages"][0]["content"], example_cot=example["cot"], schema=SCHEMA,
+        example_user=_unmarked(example["messages"][0]["content"]), example_cot=_unmarked(example["cot"]),
+        fence_user=_fence(example["messages"][0]["content"]), fence_cot=_fence(example["cot"]), schema=SCHEMA,
+        llm=_llm_line(summary.get("llm") or {}),
         citation=_CITATION, decontamination_text=_decontamination_text(summary.get("program_filters") or {}),
     )
+
+
+def _looks_like_hub_id(source: str) -> bool:
+    return source.count("/") == 1 and not source.startswith((".", "/", "~")) and not Path(source).suffix
+
+
+def _card_license(licenses: list[str]) -> str:
+    """The data's own license: Apache-2.0 only when every program says so (or none says anything else)."""
+    declared = {name.lower() for name in licenses if name not in ("None", "")}
+    if not declared or declared == {"apache-2.0"}:
+        return "apache-2.0"
+    return next(iter(declared)) if len(declared) == 1 else "other"
+
+
+def _fence(text: str) -> str:
+    """A code fence longer than any run of backticks in ``text``, so program text cannot close it."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(4, longest + 1)
+
+
+def _unmarked(text: str) -> str:
+    """Program text must not contain our card markers (a merge would cut the card there)."""
+    return text.replace(START, "<!-- code2cot start -->").replace(END, "<!-- code2cot end -->")
+
+
+def _llm_line(llm: dict) -> dict | None:
+    if not llm.get("requests") and not llm.get("cache_hits"):
+        return None
+    return {"requests": llm.get("requests", 0), "prompt_tokens": llm.get("prompt_tokens", 0),
+            "completion_tokens": llm.get("completion_tokens", 0)}
 
 
 def _decontamination_text(filters: dict) -> str:
@@ -152,8 +188,8 @@ def merge_cards(ours: DatasetCard, theirs: DatasetCard | None) -> DatasetCard:
             merged[key] = value
     text = theirs.text
     body = ours.text[ours.text.index(START):] if START in ours.text else ours.text
-    if START in text and END in text:
-        text = text[: text.index(START)] + body.strip() + text[text.index(END) + len(END):]
+    if START in text and END in text:  # the last END: one inside older program text must not cut the card
+        text = text[: text.index(START)] + body.strip() + text[text.rindex(END) + len(END):]
     else:
         text = text.rstrip() + ("\n\n" if text.strip() else "") + body.strip() + "\n"
     return DatasetCard(f"---\n{DatasetCardData(**merged).to_yaml()}\n---\n{text}")

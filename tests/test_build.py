@@ -212,3 +212,19 @@ def test_inputs_spelled_differently_are_still_duplicates():
              for i, text in enumerate(["1, 2", "1,2", "(1), 2", "2, 1"])]
     decisions = prefilter(tasks, FilterConfig(2000, 8000, 5, True, True), ProgramScreen(dedup=False))
     assert [reason for _, reason, _ in decisions] == [None, "duplicate_input", "duplicate_input", None]
+
+
+def test_load_dataset_after_a_rebuild_sees_the_new_rows(tmp_path, monkeypatch):
+    """datasets caches a folder's Arrow copy by its name and configs: the build must drop the stale copy."""
+    import json
+
+    import datasets
+
+    monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "hf-cache"))
+    monkeypatch.setattr(datasets.config, "HF_DATASETS_CACHE", tmp_path / "hf-cache")
+    rows = [{"id": f"r{i}", "code": f"def f(x):\n    return x + {i}\n", "input": "1"} for i in range(2)]
+    source = tmp_path / "src.jsonl"
+    for count in (1, 2):
+        source.write_text("".join(json.dumps(r) + "\n" for r in rows[:count]))
+        build_dataset(tmp_path / "ds", source=str(source), test_fraction=0.0, decontaminate=False)
+        assert len(datasets.load_dataset(str(tmp_path / "ds"), split="train")) == count

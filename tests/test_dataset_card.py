@@ -77,3 +77,47 @@ def test_size_categories_use_the_hubs_vocabulary():
 
     assert [_size_category(n) for n in (999, 1_000, 999_999, 1_000_000, 12_000_000)] == \
         ["n<1K", "1K<n<10K", "100K<n<1M", "1M<n<10M", "10M<n<100M"]
+
+
+def test_program_text_cannot_break_the_card_and_the_card_tells_the_truth_about_its_data(tmp_path, monkeypatch):
+    import json
+
+    import datasets
+
+    nasty = ("Add two numbers and report the total to the caller.\n````\n" + END + "\n## Schema\n{{ x }}")
+    rows = [{"problem_description": nasty, "io_requirements": "", "license": "MIT", "id": f"p{i}",
+             "refcode": f"def main_solution(a):\n    return a + {i}\n", "ios": [{"input": {"a": 1}, "output": 1 + i}]}
+            for i in range(3)]
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "pyedu.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    monkeypatch.chdir(tmp_path)  # a relative --source, then the card rendered from elsewhere (as push does)
+    build_dataset(tmp_path / "out", source="sub/pyedu.jsonl", test_fraction=0.0, decontaminate=False,
+                  dedup_programs=False)
+    monkeypatch.chdir("/")
+    card = render_dataset_card(tmp_path / "out", "test-user/nasty")
+    text = str(card)
+    assert text.count(END) == 1 and text.count("````` ") == 0
+    assert "`````text\n" in text  # a fence longer than the example's own backtick run
+    assert text.count("## Schema\n\n| column") == 1
+    data = card.data.to_dict()
+    assert data["license"] == "mit"  # the programs' own license, not ours
+    assert data["source_datasets"] == ["original"] and str(tmp_path) not in text  # no local path as a Hub id
+    assert "| test |" not in text  # a train-only build lists no empty split
+    merged = merge_cards(card, DatasetCard(text))
+    assert str(merged).count(END) == 1 and str(merged).count("## Schema\n\n| column") == 1
+    # (a private cache: datasets keys a folder's cache by its name, and other tests build folders named "out")
+    assert len(datasets.load_dataset(str(tmp_path / "out"), split="train", cache_dir=str(tmp_path / "c"))) == 3
+
+
+def test_cruxeval_rows_sharing_code_are_one_problem_in_one_split(tmp_path):
+    import json
+
+    import datasets
+
+    source = tmp_path / "crux.jsonl"
+    source.write_text("".join(json.dumps({"id": f"s{i}", "code": "def f(x):\n    return x * 2\n", "input": str(i)})
+                              + "\n" for i in range(8)))
+    build_dataset(tmp_path / "out", source=str(source), test_fraction=0.5, decontaminate=False)
+    splits = datasets.load_dataset(str(tmp_path / "out"), cache_dir=str(tmp_path / "cache"))
+    assert sum(len(split) for split in splits.values()) == 5  # one problem: at most 5 inputs, nothing else lost
+    assert len(splits) == 1  # and all of it in one split
