@@ -201,12 +201,32 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
                                             error=f"trace has more than {cfg.max_trace_steps} steps after loop compression")
             else:
                 requests.append(TranslationRequest(task, result.output or "", result.trace))
-        for request, translation in zip(requests, translator.translate_all(requests)):
-            rows[request.task.id] = make_record(
-                request.task, status="ok" if translation.verified else "unverified", output=request.output,
-                trace=request.trace, cot=translation.cot, translator=translator.name, verified=translation.verified,
-                reason=translation.reason, error=translation.error, trace_text=request.trace_text,
-            )
+        # One sample per problem: translate one candidate per problem at a time, the next only where
+        # the previous one failed verification (an LLM build pays for what it keeps, not 5x that).
+        verified_problems: set[str] = set()
+        pending = requests
+        while pending:
+            batch, later, chosen = [], [], set()
+            for request in pending:
+                problem = request.task.problem_id or request.task.id
+                if cfg.one_sample_per_problem and problem in verified_problems:
+                    rows[request.task.id] = make_record(request.task, status="extra_sample", reason="extra_sample",
+                                                        output=request.output, trace=request.trace,
+                                                        error="only one sample per problem is kept")
+                elif cfg.one_sample_per_problem and problem in chosen:
+                    later.append(request)
+                else:
+                    chosen.add(problem)
+                    batch.append(request)
+            for request, translation in zip(batch, translator.translate_all(batch)):
+                rows[request.task.id] = make_record(
+                    request.task, status="ok" if translation.verified else "unverified", output=request.output,
+                    trace=request.trace, cot=translation.cot, translator=translator.name, verified=translation.verified,
+                    reason=translation.reason, error=translation.error, trace_text=request.trace_text,
+                )
+                if translation.verified:
+                    verified_problems.add(request.task.problem_id or request.task.id)
+            pending = later
         taken: set[str] = set()
         for task, _, _ in items:
             row = rows[task.id]

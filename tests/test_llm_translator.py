@@ -198,3 +198,27 @@ def test_llm_throughput_and_zero_request_rerun(requests_, tmp_path):
         assert len(stub.log) == len(many)
     assert all(x.verified for x in out)
     assert warm < cold
+
+
+def test_one_sample_per_problem_translates_one_candidate_at_a_time(tmp_path):
+    """pyedu-llm keeps one sample per problem: the next input is only translated if the first failed."""
+    from code2cot.builder.build import build_dataset
+
+    record = {"problem_description": "Sum a list of numbers.", "license": "MIT", "id": "sum",
+              "refcode": "def main_solution(xs):\n    total = 0\n    for x in xs:\n        total += x\n    return total\n",
+              "ios": [{"input": {"xs": [1, 2]}, "output": 3}, {"input": {"xs": [4]}, "output": 4},
+                      {"input": {"xs": [5, 6]}, "output": 11}]}
+    source = tmp_path / "pyedu.jsonl"
+    source.write_text(json.dumps(record) + "\n")
+    for behaviour, asked, verify_retries in (("correct", 1, 2), ("wrong", 3, 0)):
+        with StubOpenAI(behaviour) as stub:
+            summary = build_dataset(tmp_path / behaviour, config_name="pyedu-llm", source=str(source),
+                                    test_fraction=0.0, decontaminate=False, llm_base_url=stub.base_url,
+                                    llm_model="stub", llm_cache_dir=str(tmp_path / f"cache-{behaviour}"),
+                                    llm_verify_retries=verify_retries)
+            assert len(stub.log) == asked
+        rejected = [json.loads(line) for line in (tmp_path / behaviour / "rejected.jsonl").read_text().splitlines()]
+        if behaviour == "correct":
+            assert summary.splits["train"] == 1 and [r["reason"] for r in rejected] == ["extra_sample"] * 2
+        else:  # every candidate tried in turn, none verified
+            assert summary.splits.get("train", 0) == 0 and [r["status"] for r in rejected] == ["unverified"] * 3
