@@ -219,22 +219,16 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
                     chosen.add(problem)
                     batch.append(request)
             for request, translation in zip(batch, translator.translate_all(batch)):
+                if translation.verified:
+                    verified_problems.add(request.task.problem_id or request.task.id)
                 rows[request.task.id] = make_record(
                     request.task, status="ok" if translation.verified else "unverified", output=request.output,
                     trace=request.trace, cot=translation.cot, translator=translator.name, verified=translation.verified,
                     reason=translation.reason, error=translation.error, trace_text=request.trace_text,
                 )
-                if translation.verified:
-                    verified_problems.add(request.task.problem_id or request.task.id)
             pending = later
-        taken: set[str] = set()
-        for task, _, _ in items:
+        for task, _, _ in items:  # at most one verified sample per problem already, when that is asked for
             row = rows[task.id]
-            if row["status"] == "ok" and cfg.one_sample_per_problem:
-                if row["problem_id"] in taken:
-                    row.update(status="extra_sample", reason="extra_sample", verified=False,
-                               error="only one sample per problem is kept")
-                taken.add(row["problem_id"])
             if row["status"] == "ok" or cfg.keep_rejected:
                 yield task.id, row
 
