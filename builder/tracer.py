@@ -542,27 +542,29 @@ class _MonitoringBackend:
         Inlined comprehensions (3.12+) jump within their line too, but are one step, as under settrace.
         Any other jump is switched off where it is (``DISABLE``), so loops pay for it once.
         """
-        if destination < source:
-            line = self._line_at(code, destination)
-            if line is not None and self._back_edges(code).get(line) == destination:
-                frame = sys._getframe(1)
-                self.rec.line(id(frame), line, frame.f_locals)
-                return None
-        return sys.monitoring.DISABLE  # type: ignore[attr-defined]
+        line = self._back_edges(code).get(destination) if destination < source else None
+        if line is None:
+            return sys.monitoring.DISABLE  # type: ignore[attr-defined]
+        frame = sys._getframe(1)
+        self.rec.line(id(frame), line, frame.f_locals)
+        return None
 
     def _back_edges(self, code) -> dict[int, int]:
-        """Loop header line -> the offset its one-line loop jumps back to: the smallest backward-jump
-        target within that line (an inlined comprehension in the body jumps back further in)."""
+        """Offset a one-line loop jumps back to -> its line, once per code object.
+
+        That offset is the smallest backward-jump target within a loop header's line: an inlined
+        comprehension in the body jumps back further in. Only such a loop's own jumps land there.
+        """
         edges = self.back_edges.get(code)
         if edges is None:
-            edges = {}
+            targets: dict[int, int] = {}  # line -> smallest target
             for instruction in dis.get_instructions(code):
                 if "JUMP_BACKWARD" not in instruction.opname or not isinstance(instruction.argval, int):
                     continue
                 line = self._line_at(code, instruction.argval)
                 if line is not None and line in self.rec.loops and line == self._line_at(code, instruction.offset):
-                    edges[line] = min(edges.get(line, instruction.argval), instruction.argval)
-            self.back_edges[code] = edges
+                    targets[line] = min(targets.get(line, instruction.argval), instruction.argval)
+            edges = self.back_edges[code] = {offset: line for line, offset in targets.items()}
         return edges
 
     def _line_at(self, code, offset: int) -> int | None:
