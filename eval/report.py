@@ -18,7 +18,7 @@ from typing import Any
 
 from code2cot.eval.errors import EvalError
 from code2cot.eval.lengths import length_stats
-from code2cot.eval.runner import SAMPLES_DIR, read_records
+from code2cot.eval.runner import SAMPLES_DIR, read_config, read_records
 
 SUMMARY, TABLE, PLOT = "summary.json", "results.md", "accuracy_vs_tokens.png"
 COLUMNS = [("model", "model"), ("benchmark", "benchmark"), ("n", "n"), ("accuracy", "accuracy"),
@@ -42,12 +42,8 @@ def summarize(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _read_config(path: Path) -> dict[str, Any]:
-    try:
-        config = json.loads(path.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise EvalError(f"{path} is not valid JSON ({exc}); delete it and its .jsonl to drop that result, "
-                        "or restore it") from None
-    if not isinstance(config, dict) or "model" not in config or "benchmark" not in config:
+    config = read_config(path)
+    if "model" not in config or "benchmark" not in config:
         raise EvalError(f"{path} is not a results config (a JSON object with model and benchmark)")
     return config
 

@@ -85,17 +85,23 @@ RESUME_KEYS = ("params", "backend", "data")
 """What must match for a rerun to add to an existing samples file: the decoding, the backend, the data read."""
 
 
+def read_config(config_path: Path) -> dict[str, Any]:
+    """A samples file's ``.config.json``; a damaged one is an error that says what to do."""
+    try:
+        config = json.loads(config_path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise EvalError(f"{config_path} is not valid JSON ({exc}); delete it (and its .jsonl, to drop that "
+                        "result) or restore it") from None
+    if not isinstance(config, dict):
+        raise EvalError(f"{config_path} is not a JSON object; delete it (and its .jsonl) or restore it")
+    return config
+
+
 def _check_config(path: Path, config: dict[str, Any]) -> None:
     config_path = path.with_suffix(".config.json")
     old: dict[str, Any] = {}
     if config_path.is_file():
-        try:
-            old = json.loads(config_path.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise EvalError(f"{config_path} is not valid JSON ({exc}); delete it to start that benchmark over, "
-                            "or restore it") from None
-        if not isinstance(old, dict):
-            raise EvalError(f"{config_path} is not a JSON object; delete it to start that benchmark over")
+        old = read_config(config_path)
         changed = {k: (old.get(k), v) for k, v in config.items() if k in RESUME_KEYS and k in old and old[k] != v}
         if changed and path.is_file() and path.stat().st_size:
             detail = "; ".join(f"{k}: {a} -> {b}" for k, (a, b) in changed.items())
