@@ -36,8 +36,9 @@ def _trace_one(args: argparse.Namespace) -> int:
         try:
             code = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
-            print(f"error: {path} is not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset {exc.start})",
-                  file=sys.stderr)
+            from .builder.sources import not_utf8
+
+            print(f"error: {path} is {not_utf8(exc, 'offset')}", file=sys.stderr)
             return 2
         tasks = [Task(id=path.stem, code=code, input=args.input, entry_point=args.entry or default_entry_point(code))]
     with Sandbox(workers=1, limits=_limits(args), preload=imports_to_preload(tasks)) as sandbox:

@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from .sources import not_utf8
+
 NGRAM_SIZE = 8
 """Words per n-gram (open-r1's default ``--ngram_size 8``)."""
 
@@ -106,8 +108,7 @@ def read_benchmark_texts(path: str | os.PathLike) -> BenchmarkSet:
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise BenchmarkTextsError(f"{path}:{number}: not UTF-8 text (byte {raw[exc.start]:#04x} at column "
-                                          f"{exc.start + 1}); save the file as UTF-8") from None
+                raise BenchmarkTextsError(f"{path}:{number}: {not_utf8(exc)}") from None
             if not line.strip():
                 continue
             try:

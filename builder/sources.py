@@ -40,13 +40,23 @@ class SourceError(ValueError):
     """A source that cannot be read; the message names the file/record and the problem."""
 
 
+def not_utf8(exc: UnicodeDecodeError, unit: str = "column") -> str:
+    """What is wrong with a file that is not UTF-8, naming the first bad byte (``unit``: column or offset)."""
+    where = exc.start + 1 if unit == "column" else exc.start
+    return f"not UTF-8 text (byte {exc.object[exc.start]:#04x} at {unit} {where}); save the file as UTF-8"
+
+
+def is_hub_dataset_id(source: str) -> bool:
+    """``org/name`` (no extension, not a path) rather than a local file or folder."""
+    return source.count("/") == 1 and not source.startswith((".", "/", "~")) and not Path(source).suffix
+
+
 def decode_line(raw: bytes, where: str) -> str:
     """One line of a JSONL file as text; a file that is not UTF-8 is a ``SourceError`` naming the byte."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise SourceError(f"{where}: not UTF-8 text (byte {raw[exc.start]:#04x} at column {exc.start + 1}); "
-                          "save the file as UTF-8") from None
+        raise SourceError(f"{where}: {not_utf8(exc)}") from None
 
 
 def optional_text(record: dict, key: str, where: str) -> str | None:
@@ -165,8 +175,7 @@ def parse_program_file(path: Path, root: Path | None = None) -> list[Task]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise SourceError(f"{path}: not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset {exc.start}); "
-                          "save the file as UTF-8") from None
+        raise SourceError(f"{path}: {not_utf8(exc, 'offset')}") from None
     try:
         tree = ast.parse(text, filename=str(path))
     except SyntaxError as exc:
@@ -255,7 +264,7 @@ def load_tasks(source: str | os.PathLike | None = None, split: str = "train") ->
             return iter(parse_program_file(path))
         return _read_jsonl_any(path)
     text = str(source)
-    if text.count("/") == 1 and not text.startswith((".", "/")) and not path.suffix:
+    if is_hub_dataset_id(text):
         return read_hub(text, split=split)
     raise SourceError(f"source {text!r} is neither an existing file/folder nor a Hub dataset id (org/name)")
 

@@ -16,6 +16,8 @@ from typing import Any
 import datasets
 from huggingface_hub import DatasetCard, DatasetCardData
 
+from code2cot.builder.sources import is_hub_dataset_id
+
 TEMPLATE = Path(__file__).parent / "templates" / "dataset_card.md"
 START, END = "<!-- code2cot:start -->", "<!-- code2cot:end -->"
 
@@ -89,7 +91,8 @@ def render_dataset_card(folder: str | Path, repo_id: str = "org/code2cot") -> Da
     example = next(iter(data["train" if "train" in data else next(iter(data))]))
     translator = options.get("translator", "template")
     source_id = options.get("source")
-    hub_source = bool(source_id) and build.get("source_kind", "hub" if _looks_like_hub_id(source_id) else "local") == "hub"
+    hub_source = bool(source_id) and build.get("source_kind",
+                                               "hub" if is_hub_dataset_id(source_id) else "local") == "hub"
     source = ("the code2cot shipped corpus (original programs, Apache-2.0)" if not source_id
               else source_id if hub_source else f"a local file or folder (`{Path(source_id).name}`)")
     licenses = sorted({str(r) for split in data.values() for r in split["license"]})
@@ -119,10 +122,6 @@ def render_dataset_card(folder: str | Path, repo_id: str = "org/code2cot") -> Da
         llm=_llm_line(summary.get("llm") or {}),
         citation=_CITATION, decontamination_text=_decontamination_text(summary.get("program_filters") or {}),
     )
-
-
-def _looks_like_hub_id(source: str) -> bool:
-    return source.count("/") == 1 and not source.startswith((".", "/", "~")) and not Path(source).suffix
 
 
 def _card_license(licenses: list[str]) -> str:
