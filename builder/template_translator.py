@@ -326,8 +326,8 @@ class TemplateTranslator:
         header_again = (following is not None and following["event"] == "line" and node is not None
                         and following["line"] == node.lineno)
         if header_again and info is not None and not info.inline and kind in ("if", "for", "while"):
+            # a header spread over lines is reported once it is decided, at its last event
             return " ".join(say("update", name=name, value=value) for name, value in changed.items())
-            # (a header spread over lines is reported once it is decided, at its last event)
         if kind == "if" and isinstance(node, ast.If):
             test = _short(unparse(node.test))
             if info.inline:  # body on the header's line: no line event tells whether it ran
@@ -349,9 +349,9 @@ class TemplateTranslator:
                 values = [changed.pop(n, env.get(n, "?")) for n in targets]
                 value = values[0] if len(values) == 1 else ", ".join(values)
                 target = targets[0] if len(targets) == 1 else f"({', '.join(targets)})"
-            elif iterating:  # an attribute or item as the loop target
+            elif iterating:  # an attribute or item as the loop target (a repeated value changes nothing)
                 target = unparse(node.target)
-                value = ", ".join(changed.values()) if len(changed) > 1 else next(iter(changed.values()))
+                value = ", ".join(changed.values()) or "the same value again"
                 changed = {}
             if iterating:
                 first = key not in loop_seen

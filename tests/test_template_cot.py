@@ -89,6 +89,8 @@ CASES = {
             return r
         """), "[1, 2], [3]"),
     "split_for_header": ("def f(n):\n    r = []\n    for i in range(\n            n):\n        r.append(i)\n    return r\n", "2"),
+    "attribute_target_repeated": ("class B:\n    pass\ndef f(xs):\n    b = B()\n    for b.x in xs: pass\n"
+                                  "    return b.x\n", "[1, 1]"),  # rendering it once raised StopIteration
     "inline_for_same_value": ("def f(xs):\n    s = 0\n    for x in xs: s += x\n    return s\n", "[2, 2, 3]"),
     "getattribute_raises": (textwrap.dedent("""\
         class G:
