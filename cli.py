@@ -256,7 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--keep-duplicate-inputs", action="store_true")
     build.add_argument("--keep-unseeded-random", action="store_true")
     build.add_argument("--cpu-seconds", type=float)
-    build.add_argument("--sandbox-workers", type=int, help="task processes each generation job keeps busy (default 2)")
+    build.add_argument("--sandbox-workers", type=int, help="task processes each generation job keeps busy (default 1: --num-proc is the number of cores used; 2 lets a lone job translate while its next task runs)")
     from .builder.build import add_program_filter_arguments
 
     add_program_filter_arguments(build)

@@ -13,6 +13,7 @@ it exactly as ``load_dataset("org/name")`` will once it is pushed.
 from __future__ import annotations
 
 import collections
+import itertools
 import json
 import math
 import os
@@ -156,20 +157,23 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
                 summary.splits[split] = 0
                 continue
             table = builder.as_dataset(split)
-            keep = [i for i, status in enumerate(table["status"]) if status == "ok"]
-            for row in table.select_columns([f for f in REJECTED_FIELDS if f != "split"]):
-                statuses[row["status"]] += 1
-                if row["status"] != "ok":
-                    reasons[f"{row['status']}/{row['reason'] or row['status']}"] += 1
-                    rejected.append({k: (split if k == "split" else row.get(k)) for k in REJECTED_FIELDS})
-            for row in table.select_columns(["status", "verified", "n_steps", "cot"]):
-                if row["status"] in ("ok", "unverified"):
-                    summary.translated += 1
-                    summary.verified += bool(row["verified"])
-                if row["status"] == "ok":
-                    steps.append(row["n_steps"])
-                    cot_chars.append(len(row["cot"]))
-                    cot_words.append(len(row["cot"].split()))
+            # A batch of whole columns at a time: datasets' row iterator costs ~0.1 ms a row.
+            columns_needed = [*(f for f in REJECTED_FIELDS if f != "split"), "verified", "n_steps", "cot"]
+            keep = []
+            for offset, batch in zip(itertools.count(0, 1024), table.select_columns(columns_needed).iter(1024)):
+                for i, status in enumerate(batch["status"]):
+                    statuses[status] += 1
+                    if status == "ok":
+                        keep.append(offset + i)
+                        steps.append(batch["n_steps"][i])
+                        cot_chars.append(len(batch["cot"][i]))
+                        cot_words.append(len(batch["cot"][i].split()))
+                    else:
+                        reasons[f"{status}/{batch['reason'][i] or status}"] += 1
+                        rejected.append({k: (split if k == "split" else batch[k][i]) for k in REJECTED_FIELDS})
+                    if status in ("ok", "unverified"):
+                        summary.translated += 1
+                        summary.verified += bool(batch["verified"][i])
             kept = table.select(keep)
             summary.splits[split] = len(kept)
             _write_parquet(kept, staging / "data", split)

@@ -8,10 +8,14 @@ from __future__ import annotations
 import ast
 import collections
 import hashlib
+import multiprocessing
 import random
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from typing import Callable, TypeVar
 
-from .decontaminate import ContaminationIndex, program_texts
+from .decontaminate import Contamination, ContaminationIndex, program_texts
 from .fingerprint import fingerprint
 from .records import user_prompt
 from .tasks import Task
@@ -40,7 +44,7 @@ def uses_unseeded_random(code: str) -> bool:
         return False  # no parse needed: most programs never mention it
     try:
         tree = ast.parse(code)
-    except (SyntaxError, ValueError):
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False  # the sandbox reports it as syntax_error
     modules: set[str] = set()  # local names bound to the random / numpy.random modules
     numpy_names: set[str] = set()  # local names bound to numpy itself
@@ -130,12 +134,22 @@ class FilterConfig:
 Decision = tuple[Task, "str | None", "str | None"]
 
 
+@dataclass(frozen=True)
+class ProgramFacts:
+    """What the problem-level filters need to know about a problem's program: computed
+    once per problem, and independently of every other problem (so in parallel)."""
+
+    fingerprint: str | None
+    contamination: tuple[Contamination, ...]
+    unseeded_random: bool
+
+
 class ProgramScreen:
     """Problem-level filters: near-duplicate programs and benchmark contamination.
 
-    ``verdict(task)`` is ``(reason, message)`` or None, decided once per problem, in source
-    order: a problem whose normalised-AST fingerprint (``fingerprint.py``) equals an earlier
-    problem's is ``duplicate_program``; one sharing a word n-gram with a benchmark text
+    ``verdict(task, facts)`` is ``(reason, message)`` or None, decided once per problem, in
+    source order: a problem whose normalised-AST fingerprint (``fingerprint.py``) equals an
+    earlier problem's is ``duplicate_program``; one sharing a word n-gram with a benchmark text
     (``decontaminate.py``, open-r1's 8-gram rule) is ``contaminated``.
     """
 
@@ -143,31 +157,32 @@ class ProgramScreen:
         self.dedup = dedup
         self.contamination = contamination
         self.first_with: dict[str, str] = {}  # fingerprint -> the problem that had it first
-        self.fingerprints: dict[str, str | None] = {}  # exact code -> fingerprint (identical code parses once)
         self.verdicts: dict[str, tuple[str, str] | None] = {}
         self.counts: collections.Counter[str] = collections.Counter()  # reason -> problems
 
-    def verdict(self, task: Task) -> tuple[str, str] | None:
+    def facts(self, task: Task) -> ProgramFacts:
+        """The expensive part (parsing, normalising, n-gram lookups); depends on nothing else."""
+        found: tuple[Contamination, ...] = ()
+        if self.contamination is not None and self.contamination.checked:
+            found = tuple(self.contamination.matches(program_texts(task.question, task.io_requirements, task.code)))
+        return ProgramFacts(fingerprint(task.code) if self.dedup else None, found, uses_unseeded_random(task.code))
+
+    def verdict(self, task: Task, facts: ProgramFacts | None = None) -> tuple[str, str] | None:
         problem = task.problem_id or task.id
         if problem not in self.verdicts:
-            self.verdicts[problem] = self._decide(problem, task)
+            self.verdicts[problem] = self._decide(problem, facts or self.facts(task))
             if self.verdicts[problem] is not None:
                 self.counts[self.verdicts[problem][0]] += 1
         return self.verdicts[problem]
 
-    def _decide(self, problem: str, task: Task) -> tuple[str, str] | None:
-        if self.dedup:
-            if task.code not in self.fingerprints:
-                self.fingerprints[task.code] = fingerprint(task.code)
-            digest = self.fingerprints[task.code]
-            if digest is not None:
-                first = self.first_with.setdefault(digest, problem)
-                if first != problem:
-                    return "duplicate_program", f"same normalised AST as problem {first} (a renamed or reformatted copy)"
-        if self.contamination is not None and self.contamination.checked:
-            found = self.contamination.matches(program_texts(task.question, task.io_requirements, task.code))
-            if found:
-                return "contaminated", "; ".join(m.describe(self.contamination.n) for m in found)[:1000]
+    def _decide(self, problem: str, facts: ProgramFacts) -> tuple[str, str] | None:
+        if facts.fingerprint is not None:
+            first = self.first_with.setdefault(facts.fingerprint, problem)
+            if first != problem:
+                return "duplicate_program", f"same normalised AST as problem {first} (a renamed or reformatted copy)"
+        if facts.contamination:
+            assert self.contamination is not None
+            return "contaminated", "; ".join(m.describe(self.contamination.n) for m in facts.contamination)[:1000]
         return None
 
     def report(self) -> dict:
@@ -180,29 +195,75 @@ class ProgramScreen:
         return out
 
 
-def prefilter(tasks: list[Task], config: FilterConfig, screen: ProgramScreen | None = None) -> list[Decision]:
+PARALLEL_MIN_PROBLEMS = 64
+"""Below this many problems a process pool costs more than it saves."""
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+def map_in_processes(fn: Callable[[_T], _R], items: list[_T], num_proc: int | None) -> list[_R]:
+    """``[fn(x) for x in items]``, over ``num_proc`` forked processes when that pays off.
+
+    Forked, so ``fn`` may be a bound method of a large object (a contamination index): the
+    children inherit it instead of receiving a pickled copy. Forking with other threads
+    alive (tqdm's monitor) is safe here as it is for datasets' own pools: the children run
+    only ``fn`` and the pool's plumbing, and take no lock those threads could hold.
+    """
+    if not num_proc or num_proc < 2 or len(items) < PARALLEL_MIN_PROBLEMS:
+        return [fn(item) for item in items]
+    try:
+        with ProcessPoolExecutor(num_proc, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_set_worker_fn, initargs=(fn,)) as pool:
+            return list(pool.map(_call_worker_fn, items, chunksize=max(1, len(items) // (num_proc * 8))))
+    except BrokenProcessPool:  # a child died (killed, out of memory): do it here, where it will say why
+        return [fn(item) for item in items]
+
+
+_WORKER_FN: Callable | None = None
+
+
+def _set_worker_fn(fn: Callable) -> None:
+    global _WORKER_FN
+    _WORKER_FN = fn
+
+
+def _call_worker_fn(item):
+    assert _WORKER_FN is not None
+    return _WORKER_FN(item)
+
+
+def prefilter(tasks: list[Task], config: FilterConfig, screen: ProgramScreen | None = None,
+              num_proc: int | None = None) -> list[Decision]:
     """``(task, reason, message)`` per task in source order; ``reason`` None means execute it.
 
     ``screen`` adds the problem-level filters (``duplicate_program``, ``contaminated``); without
-    one, a screen with ``config.dedup_programs`` and no decontamination is used.
+    one, a screen with ``config.dedup_programs`` and no decontamination is used. What each
+    problem's program is (``ProgramFacts``) is worked out first, over ``num_proc`` processes
+    for a large source; the decisions, which depend on what came before, are then made in order.
     """
+    screen = screen if screen is not None else ProgramScreen(dedup=config.dedup_programs)
+    first_task: dict[str, Task] = {}
+    for task in tasks:
+        first_task.setdefault(task.problem_id or task.id, task)
+    facts = dict(zip(first_task, map_in_processes(screen.facts, list(first_task.values()), num_proc)))
     decisions: list[Decision] = []
     seen: dict[str, set[str]] = collections.defaultdict(set)
     counts: collections.Counter[str] = collections.Counter()
-    random_verdict: dict[str, bool] = {}
-    screen = screen if screen is not None else ProgramScreen(dedup=config.dedup_programs)
     for task in tasks:
         problem = task.problem_id or task.id
-        if problem not in random_verdict:
-            random_verdict[problem] = uses_unseeded_random(task.code)
-        verdict = screen.verdict(task)
+        verdict = screen.verdict(task, facts[problem])
         if verdict is not None:
             decisions.append((task, *verdict))
-        elif len(task.input) > config.max_input_chars:
+            continue
+        if len(task.input) > config.max_input_chars:
             decisions.append((task, "input_too_large", f"input has {len(task.input)} characters (limit {config.max_input_chars})"))
-        elif config.drop_unseeded_random and random_verdict[problem]:
+            continue
+        if config.drop_unseeded_random and facts[problem].unseeded_random:
             decisions.append((task, "unseeded_random", "the program uses random numbers without a fixed seed"))
-        elif config.dedup_inputs and _input_key(task.input) in seen[problem]:
+            continue
+        key = _input_key(task.input) if config.dedup_inputs else task.input
+        if config.dedup_inputs and key in seen[problem]:
             decisions.append((task, "duplicate_input", "the same input was already taken for this problem"))
         elif config.max_inputs_per_problem and counts[problem] >= config.max_inputs_per_problem:
             decisions.append((task, "over_input_limit", f"more than {config.max_inputs_per_problem} inputs for this problem"))
@@ -210,7 +271,7 @@ def prefilter(tasks: list[Task], config: FilterConfig, screen: ProgramScreen | N
             decisions.append((task, "prompt_too_long", f"prompt longer than {config.max_prompt_chars} characters"))
         else:
             decisions.append((task, None, None))
-            seen[problem].add(_input_key(task.input))
+            seen[problem].add(key)
             counts[problem] += 1
     return decisions
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import asdict, dataclass, field
+import copy
+from dataclasses import dataclass, field
 from typing import Any
 
 MAX_INPUT_CHARS = 100_000
@@ -40,7 +41,7 @@ class Task:
             self.problem_id = self.id
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {**vars(self), "meta": copy.deepcopy(self.meta)}  # asdict's recursion, only where it matters
 
 
 def default_entry_point(code: str) -> str:

@@ -128,7 +128,7 @@ def test_build_folder_loads_and_is_deterministic(tmp_path):
     corpus = make_corpus(tmp_path / "programs")
     out_a, out_b = tmp_path / "a", tmp_path / "b"
     summary = build_dataset(out_a, source=str(corpus), test_fraction=0.3, num_proc=2)
-    build_dataset(out_b, source=str(corpus), test_fraction=0.3, num_proc=1, sandbox_workers=1)
+    build_dataset(out_b, source=str(corpus), test_fraction=0.3, num_proc=1, sandbox_workers=2)
     files = sorted(p.relative_to(out_a).as_posix() for p in out_a.rglob("*") if p.is_file())
     assert "README.md" in files and "rejected.jsonl" in files and "build_config.json" in files
     assert any(f.startswith("data/train-00000-of-") and f.endswith(".parquet") for f in files)

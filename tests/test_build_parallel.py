@@ -1,0 +1,88 @@
+"""How a build shares its work between processes: the filters' pass and the shards of a split."""
+
+from __future__ import annotations
+
+import os
+
+from code2cot.builder.dataset_builder import Code2CoTConfig, _shard
+from code2cot.builder.decontaminate import ContaminationIndex
+from code2cot.builder.filters import PARALLEL_MIN_PROBLEMS, FilterConfig, ProgramScreen, map_in_processes, prefilter
+from code2cot.builder.tasks import Task
+
+BENCHMARK_QUESTION = "count the vowels in the given word and return how many of them there are in total"
+
+
+def _pid_and_square(x: int) -> tuple[int, int]:
+    return os.getpid(), x * x
+
+
+def test_map_in_processes_keeps_order_and_forks_only_when_it_pays():
+    items = list(range(PARALLEL_MIN_PROBLEMS * 2))
+    out = map_in_processes(_pid_and_square, items, 2)
+    assert [square for _, square in out] == [x * x for x in items]
+    assert {pid for pid, _ in out} - {os.getpid()}, "num_proc=2 ran nothing in another process"
+    small = map_in_processes(_pid_and_square, items[:PARALLEL_MIN_PROBLEMS - 1], 2)
+    assert {pid for pid, _ in small} == {os.getpid()}
+    assert {pid for pid, _ in map_in_processes(_pid_and_square, items, 1)} == {os.getpid()}
+
+
+def _tasks() -> list[Task]:
+    """Enough problems for the pool: distinct programs, renamed copies, random draws, a benchmark copy."""
+    tasks = []
+    for p in range(PARALLEL_MIN_PROBLEMS + 16):
+        if p % 10 == 3:  # a renamed copy of problem p - 3
+            code = f"def f(value):\n    total = value * {p - 3}\n    return total + 1\n"
+        elif p % 10 == 5:
+            code = f"import random\n\ndef f(x):\n    return x + random.randint(0, {p})\n"
+        else:
+            code = f"def f(x):\n    y = x * {p}\n    return y + 1\n"
+        question = BENCHMARK_QUESTION if p == 7 else f"Problem {p}."
+        for i in range(3):
+            tasks.append(Task(id=f"p{p}-{i}", code=code, input=str(i % 2), problem_id=f"p{p}", question=question))
+    return tasks
+
+
+def test_prefilter_over_processes_decides_exactly_as_in_one():
+    tasks = _tasks()
+    config = FilterConfig(2000, 8000, 5, True, True)
+
+    def run(num_proc: int) -> tuple[list, dict]:
+        screen = ProgramScreen(dedup=True, contamination=ContaminationIndex({"bench": [BENCHMARK_QUESTION]}))
+        decisions = prefilter(tasks, config, screen, num_proc=num_proc)
+        return [(task.id, reason, message) for task, reason, message in decisions], screen.report()
+
+    serial, parallel = run(1), run(2)
+    assert parallel == serial
+    reasons = {reason for _, reason, _ in serial[0]}
+    assert {None, "duplicate_program", "unseeded_random", "duplicate_input", "contaminated"} <= reasons
+    assert serial[1]["duplicate_programs"] == 8 and serial[1]["decontamination"]["contaminated_programs"] == 1
+
+
+def test_shards_balance_the_samples_to_execute_not_the_problems():
+    # Problems with 5, 1, 5, 1, 5, 1 samples to execute over two shards: dealt round-robin,
+    # 15 and 3; the biggest first, each to the lighter shard, 10 and 8.
+    sizes = [5, 1, 5, 1, 5, 1]
+    decisions = [(Task(id=f"p{p}-{i}", code="def f(x):\n    return x\n", input=str(i), problem_id=f"p{p}"), None, None)
+                 for p, size in enumerate(sizes) for i in range(size)]
+    decisions.append((Task(id="p0-rejected", code="x", input="0", problem_id="p0"), "input_too_large", "big"))
+    shards = _shard(decisions, 2)
+    work = [sum(reason is None for _, reason, _ in shard) for shard in shards]
+    assert work == [10, 8]
+    problems = [{task["problem_id"] for task, _, _ in shard} for shard in shards]
+    assert not problems[0] & problems[1], "a problem was split between shards"
+    assert sum(len(shard) for shard in shards) == len(decisions)
+    assert _shard(decisions, 2) == shards  # deterministic
+
+
+def test_num_proc_is_the_number_of_cores_by_default():
+    """One task process per generation job unless asked: --num-proc 1 must not take a second core."""
+    assert Code2CoTConfig().sandbox_workers == 1
+
+
+def test_a_program_the_parser_chokes_on_goes_to_the_sandbox_instead_of_ending_the_build():
+    # 200,000 nested unary minuses: ast.parse raises MemoryError, which used to escape the
+    # unseeded-random check and end the whole build in its first (filtering) pass.
+    code = "import random\n\ndef f(x):\n    return " + "-" * 200_000 + "x\n"
+    task = Task(id="deep", code=code, input="1")
+    [(_, reason, _)] = prefilter([task], FilterConfig(2000, 10**6, 5, True, True))
+    assert reason is None  # the sandbox then reports it (syntax_error), as rejected.jsonl shows
