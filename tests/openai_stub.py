@@ -39,6 +39,9 @@ class StubOpenAI:
         self.log: list[str] = []  # messages hash per request, in arrival order
         self.answered: list[str] = []  # hashes whose 200 reply was fully written
         self.seen: Counter[str] = Counter()
+        self.in_flight = 0
+        self.max_in_flight = 0  # the most requests the server was handling at once
+        self.connections: set[tuple] = set()  # client (host, port) of every connection that sent a request
         self.lock = threading.Lock()
         stub = self
 
@@ -54,7 +57,15 @@ class StubOpenAI:
             def do_POST(self):  # noqa: N802
                 length = int(self.headers.get("Content-Length", 0))
                 body = json.loads(self.rfile.read(length) or b"{}")
-                stub._handle(self, body)
+                with stub.lock:
+                    stub.in_flight += 1
+                    stub.max_in_flight = max(stub.max_in_flight, stub.in_flight)
+                    stub.connections.add(self.client_address)
+                try:
+                    stub._handle(self, body)
+                finally:
+                    with stub.lock:
+                        stub.in_flight -= 1
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True

@@ -33,8 +33,8 @@ def requests_() -> list[TranslationRequest]:
 
 
 def translator(stub: StubOpenAI, cache: Path, **overrides) -> LLMTranslator:
-    settings = LLMSettings(model="stub-model", base_url=stub.base_url, cache_dir=str(cache), concurrency=4,
-                           backoff_base=0.01, backoff_max=0.05, timeout=10, **overrides)
+    settings = LLMSettings(**{"model": "stub-model", "base_url": stub.base_url, "cache_dir": str(cache), "concurrency": 4,
+                              "backoff_base": 0.01, "backoff_max": 0.05, "timeout": 10, **overrides})
     return LLMTranslator(settings, api_key="test-key")
 
 
@@ -222,3 +222,19 @@ def test_one_sample_per_problem_translates_one_candidate_at_a_time(tmp_path):
             assert summary.splits["train"] == 1 and [r["reason"] for r in rejected] == ["extra_sample"] * 2
         else:  # every candidate tried in turn, none verified
             assert summary.splits.get("train", 0) == 0 and [r["status"] for r in rejected] == ["unverified"] * 3
+
+
+def test_concurrency_is_spread_over_clients_and_never_exceeded(requests_, tmp_path):
+    """20 requests in flight at most, carried by ceil(20 / REQUESTS_PER_CLIENT) clients whose
+    pools each hold at most REQUESTS_PER_CLIENT connections."""
+    from code2cot.builder.llm_translator import REQUESTS_PER_CLIENT
+
+    many = [TranslationRequest(Task(id=f"c{i}", code=r.task.code, input=r.task.input + " " * i,
+                                    question=r.task.question), r.output, r.trace)
+            for i, r in enumerate(requests_ * 10)]
+    with StubOpenAI("correct", delay=0.05) as stub:
+        t = translator(stub, tmp_path, concurrency=20)
+        out = t.translate_all(many)
+    assert all(x.verified for x in out) and len(stub.log) == len(many)
+    assert REQUESTS_PER_CLIENT < stub.max_in_flight <= 20  # more than one client's share, never more than asked
+    assert REQUESTS_PER_CLIENT < len(stub.connections) <= 20
