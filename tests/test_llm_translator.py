@@ -238,3 +238,19 @@ def test_concurrency_is_spread_over_clients_and_never_exceeded(requests_, tmp_pa
     assert all(x.verified for x in out) and len(stub.log) == len(many)
     assert REQUESTS_PER_CLIENT < stub.max_in_flight <= 20  # more than one client's share, never more than asked
     assert REQUESTS_PER_CLIENT < len(stub.connections) <= 20
+
+
+def test_reply_shapes_that_are_not_a_chat_completion_are_garbage():
+    from code2cot.builder.llm_translator import _GarbageResponse, _parse_response
+
+    good = {"choices": [{"message": {"content": "x"}, "finish_reason": "stop"}],
+            "usage": {"prompt_tokens": 3, "completion_tokens": None}}
+    assert _parse_response(good) == {"content": "x", "finish_reason": "stop",
+                                     "usage": {"prompt_tokens": 3, "completion_tokens": 0}}
+    assert _parse_response({**good, "usage": "n/a"})["usage"] == {"prompt_tokens": 0, "completion_tokens": 0}
+    length = {"choices": [{"message": {"content": None}, "finish_reason": "length"}]}
+    assert _parse_response(length)["content"] == ""
+    for garbage in ("<html>not json</html>", [], {}, {"choices": []}, {"choices": [{"message": None}]},
+                    {"choices": [{"message": {"content": 7}}]}):
+        with pytest.raises(_GarbageResponse):
+            _parse_response(garbage)
