@@ -157,9 +157,13 @@ class ResponseCache:
     def put(self, key: str, value: dict) -> None:
         path = self._path(key)
         if key[:2] not in self._made:  # 256 folders: the mkdir syscall once each, not per answer
-            path.parent.mkdir(exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(key[:2])
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        except FileNotFoundError:  # the folder was removed under us (a cache cleaned mid-run)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(value, handle, ensure_ascii=False)
         os.replace(tmp, path)  # atomic: a killed run leaves the answer whole or absent, never torn

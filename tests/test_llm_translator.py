@@ -254,3 +254,15 @@ def test_reply_shapes_that_are_not_a_chat_completion_are_garbage():
                     {"choices": [{"message": {"content": 7}}]}):
         with pytest.raises(_GarbageResponse):
             _parse_response(garbage)
+
+
+def test_a_cache_folder_removed_mid_run_is_made_again(tmp_path):
+    import shutil
+
+    from code2cot.builder.llm_translator import ResponseCache
+
+    cache = ResponseCache(tmp_path / "cache")
+    cache.put("ab" + "0" * 62, {"content": "one"})
+    shutil.rmtree(tmp_path / "cache")
+    cache.put("ab" + "1" * 62, {"content": "two"})
+    assert cache.get("ab" + "1" * 62) == {"content": "two"} and cache.get("ab" + "0" * 62) is None
