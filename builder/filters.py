@@ -134,6 +134,15 @@ class FilterConfig:
 Decision = tuple[Task, "str | None", "str | None"]
 
 
+ProgramText = tuple[str, "str | None", "str | None"]
+"""(code, question, io_requirements): what the problem-level filters read of a problem; all a
+child process is sent (a task's inputs can be large, its ``meta`` anything)."""
+
+
+def program_text(task: Task) -> ProgramText:
+    return task.code, task.question, task.io_requirements
+
+
 @dataclass(frozen=True)
 class ProgramFacts:
     """What the problem-level filters need to know about a problem's program: computed
@@ -160,17 +169,18 @@ class ProgramScreen:
         self.verdicts: dict[str, tuple[str, str] | None] = {}
         self.counts: collections.Counter[str] = collections.Counter()  # reason -> problems
 
-    def facts(self, task: Task) -> ProgramFacts:
+    def facts(self, program: ProgramText) -> ProgramFacts:
         """The expensive part (parsing, normalising, n-gram lookups); depends on nothing else."""
+        code, question, io_requirements = program
         found: tuple[Contamination, ...] = ()
         if self.contamination is not None and self.contamination.checked:
-            found = tuple(self.contamination.matches(program_texts(task.question, task.io_requirements, task.code)))
-        return ProgramFacts(fingerprint(task.code) if self.dedup else None, found, uses_unseeded_random(task.code))
+            found = tuple(self.contamination.matches(program_texts(question, io_requirements, code)))
+        return ProgramFacts(fingerprint(code) if self.dedup else None, found, uses_unseeded_random(code))
 
     def verdict(self, task: Task, facts: ProgramFacts | None = None) -> tuple[str, str] | None:
         problem = task.problem_id or task.id
         if problem not in self.verdicts:
-            self.verdicts[problem] = self._decide(problem, facts or self.facts(task))
+            self.verdicts[problem] = self._decide(problem, facts or self.facts(program_text(task)))
             if self.verdicts[problem] is not None:
                 self.counts[self.verdicts[problem][0]] += 1
         return self.verdicts[problem]
@@ -246,7 +256,8 @@ def prefilter(tasks: list[Task], config: FilterConfig, screen: ProgramScreen | N
     first_task: dict[str, Task] = {}
     for task in tasks:
         first_task.setdefault(task.problem_id or task.id, task)
-    facts = dict(zip(first_task, map_in_processes(screen.facts, list(first_task.values()), num_proc)))
+    facts = dict(zip(first_task, map_in_processes(screen.facts, [program_text(t) for t in first_task.values()],
+                                                  num_proc)))
     decisions: list[Decision] = []
     seen: dict[str, set[str]] = collections.defaultdict(set)
     counts: collections.Counter[str] = collections.Counter()

@@ -326,6 +326,8 @@ class LLMTranslator:
                     "model": settings.model, "messages": messages, "temperature": settings.temperature,
                     "max_tokens": settings.max_tokens,
                 })
+                if isinstance(response, str):  # a 200 without a JSON Content-Type: openai hands back the text
+                    response = json.loads(response)  # not JSON either: ValueError, retried as garbage
                 return _parse_response(response)
             except (openai.APITimeoutError, openai.APIConnectionError, openai.RateLimitError,
                     openai.InternalServerError) as exc:

@@ -31,8 +31,10 @@ class StubOpenAI:
     writes the reply instead (its text, or ``(text, finish_reason)``; an int: that HTTP error status; bytes: a
     200 with that raw body); ``bodies`` keeps every request body."""
 
-    def __init__(self, behaviour: str = "correct", delay: float = 0.0, responder=None) -> None:
+    def __init__(self, behaviour: str = "correct", delay: float = 0.0, responder=None,
+                 content_type: str | None = "application/json") -> None:
         self.behaviour = behaviour
+        self.content_type = content_type  # what a 200 reply says it is (None: no header, as some servers)
         self.delay = delay
         self.responder = responder  # optional: (messages, body) -> text or (text, finish_reason)
         self.bodies: list[dict] = []  # every request body, in arrival order
@@ -145,11 +147,11 @@ class StubOpenAI:
         handler.end_headers()
         handler.wfile.write(raw)
 
-    @staticmethod
-    def _send(handler: BaseHTTPRequestHandler, status: int, payload: dict) -> None:
+    def _send(self, handler: BaseHTTPRequestHandler, status: int, payload: dict) -> None:
         raw = json.dumps(payload).encode()
         handler.send_response(status)
-        handler.send_header("Content-Type", "application/json")
+        if status != 200 or self.content_type is not None:
+            handler.send_header("Content-Type", "application/json" if status != 200 else self.content_type)
         handler.send_header("Content-Length", str(len(raw)))
         if status == 429:
             handler.send_header("Retry-After", "0")

@@ -266,3 +266,13 @@ def test_a_cache_folder_removed_mid_run_is_made_again(tmp_path):
     shutil.rmtree(tmp_path / "cache")
     cache.put("ab" + "1" * 62, {"content": "two"})
     assert cache.get("ab" + "1" * 62) == {"content": "two"} and cache.get("ab" + "0" * 62) is None
+
+
+@pytest.mark.parametrize("content_type", ["text/plain; charset=utf-8", None])
+def test_a_reply_that_does_not_say_it_is_json_is_still_read(requests_, tmp_path, content_type):
+    """Some servers and proxies send chat completions as text/plain, or with no Content-Type."""
+    with StubOpenAI("correct", content_type=content_type) as stub:
+        t = translator(stub, tmp_path)
+        out = t.translate_all(requests_[:3])
+        assert all(x.verified for x in out), [x.error for x in out]
+        assert len(stub.log) == 3 and t.stats.retries == 0
