@@ -172,7 +172,8 @@ def _push(args: argparse.Namespace) -> int:
     from .hub.push import HubError, push_dataset
 
     try:
-        url = push_dataset(args.folder, args.repo, private=args.private, revision=args.revision, create_pr=args.create_pr)
+        pushed = push_dataset(args.folder, args.repo, private=args.private, revision=args.revision,
+                              create_pr=args.create_pr)
     except (HubError, HfHubHTTPError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -184,7 +185,11 @@ def _push(args: argparse.Namespace) -> int:
         print(f"error: cannot reach the Hub at {constants.ENDPOINT} ({type(exc).__name__}: {exc}); "
               "check the network or HF_ENDPOINT", file=sys.stderr)
         return 2
-    print(f"pushed {args.folder} -> {url}")
+    if not pushed.changed:
+        what = "no pull request was opened" if args.create_pr else "no commit was made"
+        print(f"nothing to push: {args.repo} already holds exactly these files ({what}); it is at {pushed.url}")
+    else:
+        print(f"pushed {args.folder} -> {pushed.url}")
     return 0
 
 

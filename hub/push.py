@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -38,9 +39,25 @@ def _remote_card(api: HfApi, repo_id: str, revision: str | None, token: str) -> 
                        "it on the Hub so it can be merged (nothing was uploaded)") from None
 
 
+def _head(api: HfApi, repo_id: str, revision: str | None) -> str | None:
+    """The commit the branch is at now (None for a new branch)."""
+    try:
+        return api.repo_info(repo_id, repo_type="dataset", revision=revision or "main").sha
+    except (RepositoryNotFoundError, RevisionNotFoundError):
+        return None
+
+
+@dataclass(frozen=True)
+class Pushed:
+    url: str
+    """The new commit, or the pull request; the branch's current commit when nothing changed."""
+    changed: bool
+    """False when the Hub already held exactly these files: no commit, and no pull request, was made."""
+
+
 def push_dataset(folder: str | Path, repo_id: str, *, private: bool = False, revision: str | None = None,
-                 create_pr: bool = False, token: str | None = None, endpoint: str | None = None) -> str:
-    """Create the repo if needed, merge the card, upload the folder; returns the commit (or PR) URL."""
+                 create_pr: bool = False, token: str | None = None, endpoint: str | None = None) -> Pushed:
+    """Create the repo if needed, merge the card, upload the folder; says where it went."""
     folder = Path(folder)
     if not any((folder / "data").glob("*.parquet")) or not (folder / "build_config.json").is_file():
         raise HubError(f"{folder} is not a code2cot build folder (needs data/*.parquet and build_config.json); "
@@ -61,9 +78,13 @@ def push_dataset(folder: str | Path, repo_id: str, *, private: bool = False, rev
     if revision and revision != "main":
         api.create_branch(repo_id, repo_type="dataset", branch=revision, exist_ok=True)
     card.save(folder / "README.md")
+    before = None if create_pr else _head(api, repo_id, revision)
     commit = api.upload_folder(
         folder_path=str(folder), repo_id=repo_id, repo_type="dataset", revision=revision, create_pr=create_pr,
         allow_patterns=UPLOADED, commit_message="Upload code2cot dataset",
         commit_description="Built with `code2cot build`; see build_config.json to rebuild it.",
     )
-    return commit.pr_url or commit.commit_url
+    # huggingface_hub skips a commit that would change nothing and returns the branch's head
+    # instead (and then opens no pull request either).
+    changed = bool(commit.pr_url) if create_pr else commit.oid != before
+    return Pushed(commit.pr_url or commit.commit_url, changed)

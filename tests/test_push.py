@@ -90,6 +90,11 @@ def test_push_to_branch_and_pr(built, tmp_path):
         assert pr.returncode == 0, pr.stderr[-2000:]
         assert "discussions/1" in pr.stdout and hub.pull_requests("test-user/grounded")
         assert b"late" not in hub.files("test-user/grounded")["rejected.jsonl"]  # main untouched by the PR
+        same = push(hub, built, tmp_path / "h5", "--repo", "test-user/grounded", "--create-pr")
+        assert same.returncode == 0 and "nothing to push" in same.stdout and "no pull request" in same.stdout
+        assert len(hub.pull_requests("test-user/grounded")) == 1
+        again = push(hub, built, tmp_path / "h6", "--repo", "test-user/grounded")
+        assert again.returncode == 0 and "no commit was made" in again.stdout
         both = push(hub, built, tmp_path / "h4", "--repo", "test-user/grounded", "--revision", "v2", "--create-pr")
         assert both.returncode == 2 and "cannot be combined" in both.stderr
 
