@@ -149,8 +149,8 @@ class ResponseCache:
     def get(self, key: str) -> dict | None:
         try:
             # os.path, not pathlib: a warm rerun is mostly this, once per request
-            with open(os.path.join(self._root, key[:2], key + ".json"), encoding="utf-8") as handle:
-                return json.loads(handle.read())
+            with open(os.path.join(self._root, key[:2], key + ".json"), "rb") as handle:
+                return json.loads(handle.read())  # bytes: UTF-8, as put wrote it
         except (FileNotFoundError, ValueError):
             return None  # a torn file cannot exist (atomic writes), but never trust disk blindly
 

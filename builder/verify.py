@@ -114,7 +114,8 @@ def answers_match(predicted: str, expected: str) -> bool:
 def verify_cot(cot: str, expected_output: str) -> Verdict:
     if "```" in cot:
         return Verdict(False, "code_block")
-    if _TRACE_WORDS.search(cot):
+    lowered = cot.casefold()  # the regex (~0.15 ms a KB) only where it can match
+    if ("trace" in lowered or "snoop" in lowered) and _TRACE_WORDS.search(cot):
         return Verdict(False, "mentions_trace")
     answer = extract_answer(cot)
     if answer is None:
