@@ -10,10 +10,11 @@ import collections
 import hashlib
 import multiprocessing
 import random
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from .decontaminate import Contamination, ContaminationIndex, program_texts
 from .fingerprint import fingerprint
