@@ -32,6 +32,7 @@ from .dataset_builder import Code2CoT
 from .decontaminate import describe_unavailable
 
 ROWS_PER_SHARD = 5000
+SUMMARY_BATCH_ROWS = 1024
 REJECTED_FIELDS = ("id", "problem_id", "split", "source", "entry_point", "input", "status", "reason", "error")
 
 
@@ -160,7 +161,8 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
             # A batch of whole columns at a time: datasets' row iterator costs ~0.1 ms a row.
             columns_needed = [*(f for f in REJECTED_FIELDS if f != "split"), "verified", "n_steps", "cot"]
             keep = []
-            for offset, batch in zip(itertools.count(0, 1024), table.select_columns(columns_needed).iter(1024)):
+            batches = table.select_columns(columns_needed).iter(SUMMARY_BATCH_ROWS)
+            for offset, batch in zip(itertools.count(0, SUMMARY_BATCH_ROWS), batches):
                 for i, status in enumerate(batch["status"]):
                     statuses[status] += 1
                     if status == "ok":

@@ -134,8 +134,6 @@ class ResponseCache:
     def __init__(self, root: str | os.PathLike) -> None:
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
-        self._root = str(self.root)
-        self._made: set[str] = set()
 
     @staticmethod
     def key(messages: list[dict], model: str, sampling: dict) -> str:
@@ -143,27 +141,25 @@ class ResponseCache:
                            "version": LLM_TRANSLATOR_VERSION}, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(blob.encode()).hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.json"
+    def _path(self, key: str) -> str:
+        # os.path, not pathlib: a warm rerun is mostly get(), once per request
+        return os.path.join(self.root, key[:2], key + ".json")
 
     def get(self, key: str) -> dict | None:
         try:
-            # os.path, not pathlib: a warm rerun is mostly this, once per request
-            with open(os.path.join(self._root, key[:2], key + ".json"), "rb") as handle:
+            with open(self._path(key), "rb") as handle:
                 return json.loads(handle.read())  # bytes: UTF-8, as put wrote it
         except (FileNotFoundError, ValueError):
             return None  # a torn file cannot exist (atomic writes), but never trust disk blindly
 
     def put(self, key: str, value: dict) -> None:
         path = self._path(key)
-        if key[:2] not in self._made:  # 256 folders: the mkdir syscall once each, not per answer
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._made.add(key[:2])
+        folder = os.path.dirname(path)
         try:
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        except FileNotFoundError:  # the folder was removed under us (a cache cleaned mid-run)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        except FileNotFoundError:  # a prefix folder's first answer, or a cache cleaned mid-run
+            os.makedirs(folder, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(value, handle, ensure_ascii=False)
         os.replace(tmp, path)  # atomic: a killed run leaves the answer whole or absent, never torn
