@@ -137,6 +137,8 @@ def _build(args: argparse.Namespace) -> int:
         options["dedup_inputs"] = False
     if args.keep_unseeded_random:
         options["drop_unseeded_random"] = False
+    if args.no_pin_jobs:
+        options["pin_jobs"] = False
     from .builder.build import program_filter_options
 
     options.update(program_filter_options(args))
@@ -262,6 +264,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--keep-unseeded-random", action="store_true")
     build.add_argument("--cpu-seconds", type=float)
     build.add_argument("--sandbox-workers", type=int, help="task processes each generation job keeps busy (default 1: --num-proc is the number of cores used; 2 lets a lone job translate while its next task runs)")
+    build.add_argument("--no-pin-jobs", action="store_true",
+                       help="let the OS move generation jobs between CPUs (default: with several jobs, each "
+                            "keeps to CPUs of its own when there are enough)")
     from .builder.build import add_program_filter_arguments
 
     add_program_filter_arguments(build)

@@ -13,9 +13,10 @@ ones out, ``code2cot build`` keeps them to write ``rejected.jsonl``.
 from __future__ import annotations
 
 import heapq
+import os
 import re
 from dataclasses import asdict, dataclass, fields
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 import datasets
 
@@ -88,6 +89,12 @@ class Code2CoTConfig(datasets.BuilderConfig):
     in turn, so ``num_proc`` is the number of cores a build uses. With two, one task runs
     while the next starts and the job translates: a single job (``num_proc=1``, streaming)
     then uses about 1.4 cores and runs ~1.2x faster. Rows do not depend on it."""
+    pin_jobs: bool = True
+    """With several generation jobs, keep job i, its sandbox server and its task processes on
+    CPUs of their own (``job_cpus``), where the CPUs this build may use are enough for
+    ``num_proc * sandbox_workers``. A job hands each task to its server and the server to a
+    task process: pinned, those hand-offs stay on one CPU instead of waking the other job's
+    one. Measured on 2 cores: ``--num-proc 2`` ~7% faster; a lone job is never pinned."""
     # -- LLM translator (key from OPENAI_API_KEY, never stored) -------------------
     llm_base_url: str | None = None
     llm_model: str | None = None
@@ -128,6 +135,8 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
     config: Code2CoTConfig
     program_filters: dict[str, Any] | None = None
     """What the problem-level filters did in the last ``_split_generators`` (dedup, decontamination)."""
+    num_jobs: int = 1
+    """Generation jobs per split (``download_and_prepare(num_proc=...)``), for ``pin_jobs``."""
 
     def _info(self) -> datasets.DatasetInfo:
         return datasets.DatasetInfo(
@@ -147,6 +156,7 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         screen = ProgramScreen(dedup=cfg.dedup_programs, contamination=self._contamination_index())
         # download_and_prepare(num_proc=N) reaches here only through the download config.
         num_proc = getattr(getattr(dl_manager, "download_config", None), "num_proc", None)
+        self.num_jobs = max(1, num_proc or 1)
         decisions = prefilter(tasks, FilterConfig(cfg.max_input_chars, cfg.max_prompt_chars, cfg.max_inputs_per_problem,
                                                   cfg.dedup_inputs, cfg.drop_unseeded_random, cfg.dedup_programs),
                               screen, num_proc=num_proc)
@@ -169,6 +179,20 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         if cfg.decontamination_benchmarks is not None:
             names = [n.strip() for n in cfg.decontamination_benchmarks.split(",") if n.strip()]
         return ContaminationIndex.load(names, cfg.benchmark_texts, n=cfg.decontamination_ngram)
+
+    def _prepare_split_single(self, *args: Any, **kwargs: Any) -> Iterator:
+        """datasets' per-job writer loop, run on the job's own CPUs when ``pin_jobs`` applies."""
+        cpus = job_cpus(kwargs.get("job_id"), self.num_jobs, self.config.sandbox_workers) \
+            if self.config.pin_jobs else None
+        if cpus is None:
+            yield from super()._prepare_split_single(*args, **kwargs)
+            return
+        before = os.sched_getaffinity(0)
+        os.sched_setaffinity(0, cpus)  # inherited by the sandbox server and its task processes
+        try:
+            yield from super()._prepare_split_single(*args, **kwargs)
+        finally:
+            os.sched_setaffinity(0, before)
 
     def _generate_examples(self, shards: list[dict]) -> Iterator[tuple[str, dict]]:
         cfg = self.config
@@ -246,6 +270,22 @@ def _check_unique_ids(tasks: list[Task]) -> None:
             raise SourceError(f"two samples have the id {task.id!r} (sources {first.source!r} and {task.source!r}); "
                               "ids must be unique: give the records distinct 'id's, or rename one of the files "
                               "(a/b.py and a--b.py both become a--b)")
+
+
+def job_cpus(job_id: int | None, num_jobs: int, per_job: int, allowed: Iterable[int] | None = None) -> set[int] | None:
+    """The CPUs generation job ``job_id`` of ``num_jobs`` keeps to, or None to leave it free.
+
+    Job i gets the i-th run of ``per_job`` CPUs among ``allowed`` (default: those this process
+    may use). None for a
+    lone job (nothing to keep apart) and where the CPUs are too few for every job to have its
+    own (pinning two jobs to one CPU would halve them).
+    """
+    if job_id is None or num_jobs < 2 or not hasattr(os, "sched_setaffinity"):
+        return None
+    allowed = sorted(os.sched_getaffinity(0) if allowed is None else allowed)
+    if num_jobs * per_job > len(allowed) or not 0 <= job_id < num_jobs:
+        return None
+    return set(allowed[job_id * per_job:(job_id + 1) * per_job])
 
 
 def _shard(decisions: list, count: int) -> list[list]:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 
-from code2cot.builder.dataset_builder import Code2CoTConfig, _shard
+import datasets
+import pytest
+
+from code2cot.builder.build import build_dataset
+from code2cot.builder.dataset_builder import Code2CoTConfig, _shard, job_cpus
 from code2cot.builder.decontaminate import ContaminationIndex
 from code2cot.builder.filters import PARALLEL_MIN_PROBLEMS, FilterConfig, ProgramScreen, map_in_processes, prefilter
 from code2cot.builder.tasks import Task
@@ -86,3 +91,44 @@ def test_a_program_the_parser_chokes_on_goes_to_the_sandbox_instead_of_ending_th
     task = Task(id="deep", code=code, input="1")
     [(_, reason, _)] = prefilter([task], FilterConfig(2000, 10**6, 5, True, True))
     assert reason is None  # the sandbox then reports it (syntax_error), as rejected.jsonl shows
+
+
+def test_job_cpus_gives_each_job_its_own_run_of_cpus():
+    allowed = {2, 3, 5, 7}
+    assert [job_cpus(job, 2, 1, allowed) for job in range(2)] == [{2}, {3}]
+    assert [job_cpus(job, 2, 2, allowed) for job in range(2)] == [{2, 3}, {5, 7}]
+    assert job_cpus(0, 1, 1, allowed) is None, "a lone job was pinned"
+    assert job_cpus(0, 3, 2, allowed) is None, "6 task processes were squeezed onto 4 CPUs"
+    assert job_cpus(None, 2, 1, allowed) is None and job_cpus(2, 2, 1, allowed) is None
+
+
+AFFINITY_PROGRAM = '''PROBLEM = """Which CPUs may this process run on? ({index})"""
+INPUTS = [{{"n": 1}}, {{"n": 2}}]
+
+import os
+
+
+def main_solution(n):
+    cpus = sorted(os.sched_getaffinity(0))
+    return cpus[: n * {index} + 64]
+'''
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two CPUs to keep two jobs apart")
+def test_parallel_jobs_and_their_task_processes_keep_to_their_own_cpu(tmp_path):
+    source = tmp_path / "programs"
+    source.mkdir()
+    for index in range(8):
+        (source / f"affinity_{index}.py").write_text(AFFINITY_PROGRAM.format(index=index))
+
+    def outputs(**options) -> list[str]:
+        out = tmp_path / f"out-{len(options)}"
+        build_dataset(out, source=str(source), test_fraction=0.0, num_proc=2, **options)
+        return datasets.load_dataset("parquet", data_files=str(out / "data" / "train-*.parquet"), split="train")["output"]
+
+    pinned = outputs()
+    assert len(pinned) == 16
+    assert all(len(json.loads(cpus)) == 1 for cpus in pinned), pinned  # each task saw only its job's CPU
+    assert len(set(pinned)) == 2, "both jobs ran on one CPU"
+    free = outputs(pin_jobs=False)
+    assert set(free) == {json.dumps(sorted(os.sched_getaffinity(0))).replace('"', "")}
