@@ -91,8 +91,8 @@ class Code2CoTConfig(datasets.BuilderConfig):
     then uses about 1.4 cores and runs ~1.2x faster. Rows do not depend on it."""
     pin_jobs: bool = True
     """With several generation jobs, keep job i, its sandbox server and its task processes on
-    CPUs of their own (``job_cpus``), where the CPUs this build may use are enough for
-    ``num_proc * sandbox_workers``. A job hands each task to its server and the server to a
+    CPUs of their own (``job_cpus``: the i-th of ``num_proc`` equal runs of the CPUs this build
+    may use, where each run has room for ``sandbox_workers`` tasks). A job hands each task to its server and the server to a
     task process: pinned, those hand-offs stay on one CPU instead of waking the other job's
     one. Measured on 2 cores: ``--num-proc 2`` ~7% faster; a lone job is never pinned."""
     # -- LLM translator (key from OPENAI_API_KEY, never stored) -------------------
@@ -275,17 +275,18 @@ def _check_unique_ids(tasks: list[Task]) -> None:
 def job_cpus(job_id: int | None, num_jobs: int, per_job: int, allowed: Iterable[int] | None = None) -> set[int] | None:
     """The CPUs generation job ``job_id`` of ``num_jobs`` keeps to, or None to leave it free.
 
-    Job i gets the i-th run of ``per_job`` CPUs among ``allowed`` (default: those this process
-    may use). None for a
-    lone job (nothing to keep apart) and where the CPUs are too few for every job to have its
-    own (pinning two jobs to one CPU would halve them).
+    ``allowed`` (default: the CPUs this process may use) is cut into ``num_jobs`` equal runs
+    and job i gets the i-th: on 2 cores one each, on 64 cores with 2 jobs 32 each, within
+    which the OS still balances. None for a lone job (nothing to keep apart) and where a run
+    would be smaller than the ``per_job`` task processes a job keeps busy.
     """
     if job_id is None or num_jobs < 2 or not hasattr(os, "sched_setaffinity"):
         return None
     allowed = sorted(os.sched_getaffinity(0) if allowed is None else allowed)
-    if num_jobs * per_job > len(allowed) or not 0 <= job_id < num_jobs:
+    size = len(allowed) // num_jobs
+    if size < max(1, per_job) or not 0 <= job_id < num_jobs:
         return None
-    return set(allowed[job_id * per_job:(job_id + 1) * per_job])
+    return set(allowed[job_id * size:(job_id + 1) * size])
 
 
 def _shard(decisions: list, count: int) -> list[list]:

@@ -93,12 +93,14 @@ def test_a_program_the_parser_chokes_on_goes_to_the_sandbox_instead_of_ending_th
     assert reason is None  # the sandbox then reports it (syntax_error), as rejected.jsonl shows
 
 
-def test_job_cpus_gives_each_job_its_own_run_of_cpus():
+def test_job_cpus_gives_each_job_its_own_share_of_the_cpus():
     allowed = {2, 3, 5, 7}
-    assert [job_cpus(job, 2, 1, allowed) for job in range(2)] == [{2}, {3}]
+    assert [job_cpus(job, 2, 1, allowed) for job in range(2)] == [{2, 3}, {5, 7}]
     assert [job_cpus(job, 2, 2, allowed) for job in range(2)] == [{2, 3}, {5, 7}]
+    assert [job_cpus(job, 4, 1, allowed) for job in range(4)] == [{2}, {3}, {5}, {7}]
+    assert [job_cpus(job, 3, 1, allowed) for job in range(3)] == [{2}, {3}, {5}]
     assert job_cpus(0, 1, 1, allowed) is None, "a lone job was pinned"
-    assert job_cpus(0, 3, 2, allowed) is None, "6 task processes were squeezed onto 4 CPUs"
+    assert job_cpus(0, 3, 2, allowed) is None, "two task processes per job were squeezed onto one CPU"
     assert job_cpus(None, 2, 1, allowed) is None and job_cpus(2, 2, 1, allowed) is None
 
 
@@ -128,7 +130,8 @@ def test_parallel_jobs_and_their_task_processes_keep_to_their_own_cpu(tmp_path):
 
     pinned = outputs()
     assert len(pinned) == 16
-    assert all(len(json.loads(cpus)) == 1 for cpus in pinned), pinned  # each task saw only its job's CPU
-    assert len(set(pinned)) == 2, "both jobs ran on one CPU"
+    shares = [sorted(job_cpus(job, 2, 1)) for job in range(2)]  # on 2 cores: [0] and [1]
+    assert not set(shares[0]) & set(shares[1])
+    assert set(pinned) == {json.dumps(share) for share in shares}, "a task ran outside its job's CPUs"
     free = outputs(pin_jobs=False)
     assert set(free) == {json.dumps(sorted(os.sched_getaffinity(0))).replace('"', "")}
