@@ -23,7 +23,8 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 
-from .isolation import ImportMounts, SandboxLimits, enter_network_namespace, plan_import_mounts, reap_slot, spawn
+from .isolation import (ImportMounts, SandboxLimits, enter_network_namespace, enter_trimmed_mount_namespace,
+                        plan_import_mounts, reap_slot, spawn)
 from .runner import run_task
 from .tracer import TraceLimits
 
@@ -68,6 +69,7 @@ class ForkServer:
         self.closed = False
         self.out = sys.stdout.buffer
         self.network_isolated = enter_network_namespace()
+        enter_trimmed_mount_namespace()  # before any task: each one copies this mount table
         self.imports = plan_import_mounts([sys.prefix, sys.base_prefix, sys.exec_prefix,
                                            os.path.dirname(os.path.realpath(sys.executable)), *sys.path]) \
             if os.geteuid() == 0 else ImportMounts()

@@ -192,6 +192,11 @@ CASES = [
                 fh.write('scratch works')
             return [open(name).read(), os.path.join(os.getcwd(), name)]
     """), repr(f"scratch-{TOKEN}.txt"), statuses=("ok",)),
+    Case("read_sys", textwrap.dedent("""\
+        import os
+        def f():
+            return [os.listdir('/sys'), os.path.exists('/sys/fs/cgroup'), os.cpu_count() or 0]
+    """), statuses=("ok",), needs_isolation=True),
     # -- imports still work ----------------------------------------------------------------
     Case("imports", "import socket, json, fractions\ndef f():\n"
          "    return [json.dumps({'a': 1}), str(fractions.Fraction(6, 4)), socket.AF_INET > 0]\n",
@@ -550,6 +555,15 @@ def test_scratch_is_writable_and_private(batch):
     assert not Path(where).exists()
     assert not Path(f"/tmp/scratch-{TOKEN}.txt").exists()
     assert not Path(batch["scratch_root"]).exists()  # the per-sandbox scratch root is gone after close
+
+
+@as_root
+def test_sys_is_hidden_from_tasks_and_still_mounted_on_the_host(batch):
+    """The fork server detaches /sys in its own mount namespace: tasks see an empty dir, the host keeps it."""
+    listing, cgroups, cpus = ast.literal_eval(result_of(batch, "read_sys").output)
+    assert listing == [] and not cgroups
+    assert cpus >= 1  # CPU counts still come from the kernel (sched_getaffinity, /proc)
+    assert os.path.ismount("/sys") and os.listdir("/sys"), "hiding /sys reached the host's mount namespace"
 
 
 # -- processes --------------------------------------------------------------------------------
