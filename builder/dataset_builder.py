@@ -92,9 +92,10 @@ class Code2CoTConfig(datasets.BuilderConfig):
     pin_jobs: bool = True
     """With several generation jobs, keep job i, its sandbox server and its task processes on
     CPUs of their own (``job_cpus``: the i-th of ``num_proc`` equal runs of the CPUs this build
-    may use, where each run has room for ``sandbox_workers`` tasks). A job hands each task to its server and the server to a
-    task process: pinned, those hand-offs stay on one CPU instead of waking the other job's
-    one. Measured on 2 cores: ``--num-proc 2`` ~7% faster; a lone job is never pinned."""
+    may use, where each run has room for ``sandbox_workers`` tasks). A job hands each task to
+    its server and the server to a task process: pinned, those hand-offs stay on the job's
+    CPUs instead of waking the other job's. Measured on 2 cores: ``--num-proc 2`` ~7% faster;
+    a lone job is never pinned."""
     # -- LLM translator (key from OPENAI_API_KEY, never stored) -------------------
     llm_base_url: str | None = None
     llm_model: str | None = None

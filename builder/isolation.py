@@ -21,6 +21,7 @@ CLONE_NEWNET = 0x40000000
 CLONE_NEWUSER = 0x10000000
 CLONE_NEWPID = 0x20000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 32, 4096, 16384, 1 << 18
+MNT_DETACH = 2
 UID_BASE = 64000
 """Task slot ``k`` runs as uid/gid ``UID_BASE + k``: no files, no processes of its own
 elsewhere, so RLIMIT_NPROC and ``kill(-1)`` reach exactly that slot's processes."""
@@ -178,7 +179,6 @@ def enter_network_namespace() -> bool:
     return True
 
 
-MNT_DETACH = 2
 HIDDEN_FROM_TASKS = ("/sys",)
 """Mounts the fork server detaches from its own mount namespace before forking any task."""
 
@@ -192,7 +192,8 @@ def enter_trimmed_mount_namespace(hidden: tuple[str, ...] = HIDDEN_FROM_TASKS) -
     jobs, each task's mount work waits on the other job's. On a container host most of that
     table is sysfs and a dozen cgroup mounts below it, which no task needs (nor should read),
     so the server drops them once: 20 mounts -> 7 here, and the shipped corpus went through
-    the sandbox 11-16% faster (alternating runs, one process and two). Best effort: what cannot be detached stays, and tasks still make their own namespaces.
+    the sandbox 11-16% faster (alternating runs, one process and two). Best effort: what
+    cannot be detached stays, and tasks still make their own namespaces.
     """
     libc = _libc()
     if os.geteuid() != 0 or libc.unshare(CLONE_NEWNS) != 0:

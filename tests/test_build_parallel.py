@@ -112,7 +112,7 @@ import os
 
 def main_solution(n):
     cpus = sorted(os.sched_getaffinity(0))
-    return cpus[: n * {index} + 64]
+    return cpus[: n * {index} + 64]  # the index only makes each program distinct (no duplicate_program)
 '''
 
 
@@ -126,7 +126,8 @@ def test_parallel_jobs_and_their_task_processes_keep_to_their_own_cpu(tmp_path):
     def outputs(**options) -> list[str]:
         out = tmp_path / f"out-{len(options)}"
         build_dataset(out, source=str(source), test_fraction=0.0, num_proc=2, **options)
-        return datasets.load_dataset("parquet", data_files=str(out / "data" / "train-*.parquet"), split="train")["output"]
+        data_files = str(out / "data" / "train-*.parquet")
+        return datasets.load_dataset("parquet", data_files=data_files, split="train")["output"]
 
     pinned = outputs()
     assert len(pinned) == 16
@@ -134,4 +135,4 @@ def test_parallel_jobs_and_their_task_processes_keep_to_their_own_cpu(tmp_path):
     assert not set(shares[0]) & set(shares[1])
     assert set(pinned) == {json.dumps(share) for share in shares}, "a task ran outside its job's CPUs"
     free = outputs(pin_jobs=False)
-    assert set(free) == {json.dumps(sorted(os.sched_getaffinity(0))).replace('"', "")}
+    assert set(free) == {json.dumps(sorted(os.sched_getaffinity(0)))}
