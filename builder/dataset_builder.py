@@ -5,16 +5,23 @@
     train = builder.as_dataset("train")
     stream = Code2CoT(config_name="default").as_streaming_dataset("train")  # generated on the fly
 
-Splits are by problem (no problem in both). Every sample, kept or not, is one row
+Splits are by problem (no problem in both). A prepared build goes over the programs once:
+the train split's jobs also execute and translate the test problems and keep those rows
+aside for the test split to write (streaming generates each split on its own, in the same
+order). Every sample, kept or not, is one row
 with ``status``/``reason``; ``keep_rejected=False`` (the default) leaves the rejected
 ones out, ``code2cot build`` keeps them to write ``rejected.jsonl``.
 """
 
 from __future__ import annotations
 
+import functools
 import heapq
+import json
 import os
 import re
+import shutil
+import tempfile
 from dataclasses import asdict, dataclass, fields
 from typing import Any, Iterable, Iterator
 
@@ -136,6 +143,8 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
     config: Code2CoTConfig
     program_filters: dict[str, Any] | None = None
     """What the problem-level filters did in the last ``_split_generators`` (dedup, decontamination)."""
+    _aside_dir: str | None = None
+    """Where the train split's pass leaves the test rows (a prepared build only)."""
     num_jobs: int = 1
     """Generation jobs per split (``download_and_prepare(num_proc=...)``), for ``pin_jobs``."""
 
@@ -162,14 +171,35 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
                                                   cfg.dedup_inputs, cfg.drop_unseeded_random, cfg.dedup_programs),
                               screen, num_proc=num_proc)
         self.program_filters = screen.report()
-        generators = []
-        for split in ("train", "test"):
-            mine = [d for d in decisions if split_of(d[0].problem_id, cfg.test_fraction, cfg.seed) == split]
-            generators.append(datasets.SplitGenerator(
-                name=datasets.Split.TRAIN if split == "train" else datasets.Split.TEST,
-                gen_kwargs={"shards": _shard(mine, cfg.shards)},
-            ))
-        return generators
+        # Every problem, train and test, in one list of work-balanced shards: each split takes its
+        # rows from the same shards in the same order, prepared or streamed.
+        shards = list(enumerate(_shard(decisions, cfg.shards)))
+        if getattr(dl_manager, "is_streaming", False):
+            return [datasets.SplitGenerator(name=datasets.Split.TRAIN, gen_kwargs={"shards": shards, "split": "train"}),
+                    datasets.SplitGenerator(name=datasets.Split.TEST, gen_kwargs={"shards": shards, "split": "test"})]
+        # Prepared: one pass. The train split's jobs execute and translate the test problems too
+        # and keep their rows aside; the test split only writes them. One start of the jobs and
+        # their sandbox servers per build instead of one per split (see ``_prepare_split``).
+        self._aside_dir = tempfile.mkdtemp(prefix="code2cot-test-rows-")
+        return [
+            datasets.SplitGenerator(name=datasets.Split.TRAIN,
+                                    gen_kwargs={"shards": shards, "split": "train", "aside_dir": self._aside_dir}),
+            datasets.SplitGenerator(name=datasets.Split.TEST,
+                                    gen_kwargs={"replay_dir": self._aside_dir, "replay_shards": len(shards)}),
+        ]
+
+    def _download_and_prepare(self, dl_manager, verification_mode, **prepare_split_kwargs) -> None:
+        try:
+            super()._download_and_prepare(dl_manager, verification_mode, **prepare_split_kwargs)
+        finally:
+            if self._aside_dir is not None:
+                shutil.rmtree(self._aside_dir, ignore_errors=True)
+                self._aside_dir = None
+
+    def _prepare_split(self, split_generator: datasets.SplitGenerator, **kwargs: Any) -> None:
+        if "replay_dir" in split_generator.gen_kwargs:
+            kwargs["num_proc"] = None  # its rows are made: writing them here beats starting a pool
+        super()._prepare_split(split_generator, **kwargs)
 
     def _contamination_index(self) -> ContaminationIndex | None:
         """Benchmark texts to decontaminate against; unavailable benchmarks are listed, not fatal."""
@@ -195,16 +225,34 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         finally:
             os.sched_setaffinity(0, before)
 
-    def _generate_examples(self, shards: list[dict]) -> Iterator[tuple[str, dict]]:
+    def _generate_examples(self, shards: list[tuple[int, list]] = (), split: str = "train",
+                           aside_dir: str | None = None, replay_dir: str | None = None,
+                           replay_shards: int = 0) -> Iterator[tuple[str, dict]]:
+        """Rows of ``split`` from ``shards``; with ``aside_dir`` the other split's rows are made
+        too and left there, per shard, for a later ``replay_dir`` call to yield."""
+        if replay_dir is not None:
+            yield from _replay_rows(replay_dir, replay_shards)
+            return
         cfg = self.config
+        split_of_problem = functools.partial(split_of, test_fraction=cfg.test_fraction, seed=cfg.seed)
+        if aside_dir is None:  # this split's problems only
+            shards = [(index, [item for item in shard if split_of_problem(item[0]["problem_id"]) == split])
+                      for index, shard in shards]
         translator = make_translator(cfg)
         limits = SandboxLimits(cpu_seconds=cfg.cpu_seconds, wall_seconds=max(3 * cfg.cpu_seconds, cfg.cpu_seconds + 5),
                                memory_mb=cfg.memory_mb)
         trace_limits = TraceLimits(max_events=cfg.max_events, max_steps=max(cfg.max_trace_steps + 1, 50))
-        preload = imports_to_preload(Task(**task) for shard in shards for task, _, _ in shard)
+        preload = imports_to_preload(Task(**task) for _, shard in shards for task, _, _ in shard)
         with Sandbox(workers=cfg.sandbox_workers, limits=limits, trace_limits=trace_limits, preload=preload) as sandbox:
-            for shard in shards:
-                yield from self._shard_rows(shard, sandbox, translator)
+            for index, shard in shards:
+                aside = []
+                for key, row in self._shard_rows(shard, sandbox, translator):
+                    if split_of_problem(row["problem_id"]) == split:
+                        yield key, row
+                    else:
+                        aside.append(row)
+                if aside_dir is not None:
+                    _keep_aside(aside_dir, index, aside)
 
     def _shard_rows(self, shard: list, sandbox: Sandbox, translator) -> Iterator[tuple[str, dict]]:
         cfg = self.config
@@ -260,6 +308,27 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
             row = rows[task.id]
             if row["status"] == "ok" or cfg.keep_rejected:
                 yield task.id, row
+
+
+def _keep_aside(folder: str, index: int, rows: list[dict]) -> None:
+    """One shard's rows of the other split, as JSON (data only: nothing a task wrote runs here)."""
+    path = os.path.join(folder, f"{index:05d}.jsonl")
+    with open(path + ".part", "w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    os.replace(path + ".part", path)
+
+
+def _replay_rows(folder: str, count: int) -> Iterator[tuple[str, dict]]:
+    for index in range(count):
+        path = os.path.join(folder, f"{index:05d}.jsonl")
+        if not os.path.exists(path):
+            raise RuntimeError(f"the test rows of shard {index} are missing from {folder}: "
+                               "the train split's pass, which makes them, did not finish")
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                row = json.loads(line)
+                yield row["id"], row
 
 
 def _check_unique_ids(tasks: list[Task]) -> None:

@@ -136,3 +136,77 @@ def test_parallel_jobs_and_their_task_processes_keep_to_their_own_cpu(tmp_path):
     assert set(pinned) == {json.dumps(share) for share in shares}, "a task ran outside its job's CPUs"
     free = outputs(pin_jobs=False)
     assert set(free) == {json.dumps(sorted(os.sched_getaffinity(0)))}
+
+
+def _record_test_row_dirs(monkeypatch, made: list[str]) -> None:
+    """Note each folder the builder makes to keep test rows aside in (the sandbox makes others)."""
+    import tempfile
+
+    mkdtemp = tempfile.mkdtemp
+
+    def recording(*args, **kwargs):
+        path = mkdtemp(*args, **kwargs)
+        if "test-rows" in os.path.basename(path):
+            made.append(path)
+        return path
+
+    monkeypatch.setattr(tempfile, "mkdtemp", recording)
+
+
+def test_a_prepared_build_makes_both_splits_in_one_pass_with_the_rows_streaming_gives(tmp_path, monkeypatch):
+    from test_build import make_corpus
+
+    from code2cot.builder import dataset_builder
+
+    corpus = make_corpus(tmp_path / "programs")
+    sandboxes: list[int] = []
+    aside_dirs: list[str] = []
+
+    class CountedSandbox(dataset_builder.Sandbox):
+        def __enter__(self):
+            sandboxes.append(1)
+            return super().__enter__()
+
+    monkeypatch.setattr(dataset_builder, "Sandbox", CountedSandbox)
+    _record_test_row_dirs(monkeypatch, aside_dirs)
+    options = {"config_name": "default", "source": str(corpus), "test_fraction": 0.3, "keep_rejected": True}
+    builder = dataset_builder.Code2CoT(cache_dir=str(tmp_path / "cache"), **options)
+    builder.download_and_prepare()
+    assert len(sandboxes) == 1, "the test split started its own sandbox: two passes over the programs"
+    assert len(aside_dirs) == 1 and not os.path.exists(aside_dirs[0]), "the test rows kept aside were left behind"
+    for split in ("train", "test"):
+        prepared = builder.as_dataset(split)
+        streamed = list(dataset_builder.Code2CoT(**options).as_streaming_dataset(split))
+        assert len(prepared) and [row["id"] for row in streamed] == prepared["id"]
+        assert [row["cot"] for row in streamed] == prepared["cot"]
+        assert [row["status"] for row in streamed] == prepared["status"]
+    assert {"ok", "exception", "rejected"} <= set(builder.as_dataset("train")["status"]) | set(
+        builder.as_dataset("test")["status"])
+
+
+def test_a_failed_pass_leaves_no_test_rows_behind_and_a_missing_shard_is_named(tmp_path, monkeypatch):
+    from test_build import make_corpus
+
+    from code2cot.builder import dataset_builder
+
+    corpus = make_corpus(tmp_path / "programs")
+    aside_dirs: list[str] = []
+    _record_test_row_dirs(monkeypatch, aside_dirs)
+    shard_rows = dataset_builder.Code2CoT._shard_rows
+    calls: list[int] = []
+
+    def failing_second_shard(self, shard, sandbox, translator):
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        yield from shard_rows(self, shard, sandbox, translator)
+
+    monkeypatch.setattr(dataset_builder.Code2CoT, "_shard_rows", failing_second_shard)
+    builder = dataset_builder.Code2CoT(config_name="default", source=str(corpus), cache_dir=str(tmp_path / "cache"))
+    with pytest.raises(datasets.exceptions.DatasetGenerationError):
+        builder.download_and_prepare()
+    assert aside_dirs and not os.path.exists(aside_dirs[0])
+    (tmp_path / "aside").mkdir()
+    (tmp_path / "aside" / "00000.jsonl").write_text("")
+    with pytest.raises(RuntimeError, match="test rows of shard 1 are missing"):
+        list(dataset_builder._replay_rows(str(tmp_path / "aside"), 2))
