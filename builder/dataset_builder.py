@@ -6,16 +6,16 @@
     stream = Code2CoT(config_name="default").as_streaming_dataset("train")  # generated on the fly
 
 Splits are by problem (no problem in both). A prepared build goes over the programs once:
-the train split's jobs also execute and translate the test problems and keep those rows
-aside for the test split to write (streaming generates each split on its own, in the same
-order). Every sample, kept or not, is one row
+the train split's jobs also execute and translate the test problems, each test shard by
+whichever job is free first, and keep those rows aside for the test split to write in a
+fixed order (streaming generates each split on its own, in the same order). Every sample,
+kept or not, is one row
 with ``status``/``reason``; ``keep_rejected=False`` (the default) leaves the rejected
 ones out, ``code2cot build`` keeps them to write ``rejected.jsonl``.
 """
 
 from __future__ import annotations
 
-import functools
 import heapq
 import json
 import os
@@ -144,7 +144,7 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
     program_filters: dict[str, Any] | None = None
     """What the problem-level filters did in the last ``_split_generators`` (dedup, decontamination)."""
     _aside_dir: str | None = None
-    """Where the train split's pass leaves the test rows (a prepared build only)."""
+    """Where the train split's jobs leave the test rows (a prepared build only)."""
     num_jobs: int = 1
     """Generation jobs per split (``download_and_prepare(num_proc=...)``), for ``pin_jobs``."""
 
@@ -171,21 +171,23 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
                                                   cfg.dedup_inputs, cfg.drop_unseeded_random, cfg.dedup_programs),
                               screen, num_proc=num_proc)
         self.program_filters = screen.report()
-        # Every problem, train and test, in one list of work-balanced shards: each split takes its
-        # rows from the same shards in the same order, prepared or streamed.
-        shards = list(enumerate(_shard(decisions, cfg.shards)))
+        by_split: dict[str, list] = {"train": [], "test": []}
+        for decision in decisions:
+            by_split[split_of(decision[0].problem_id, cfg.test_fraction, cfg.seed)].append(decision)
+        train, test = _shard(by_split["train"], cfg.shards), _shard(by_split["test"], cfg.shards)
         if getattr(dl_manager, "is_streaming", False):
-            return [datasets.SplitGenerator(name=datasets.Split.TRAIN, gen_kwargs={"shards": shards, "split": "train"}),
-                    datasets.SplitGenerator(name=datasets.Split.TEST, gen_kwargs={"shards": shards, "split": "test"})]
-        # Prepared: one pass. The train split's jobs execute and translate the test problems too
-        # and keep their rows aside; the test split only writes them. One start of the jobs and
-        # their sandbox servers per build instead of one per split (see ``_prepare_split``).
+            return [datasets.SplitGenerator(name=datasets.Split.TRAIN, gen_kwargs={"shards": train}),
+                    datasets.SplitGenerator(name=datasets.Split.TEST, gen_kwargs={"shards": test})]
+        # Prepared: one pass. Each job makes the rows of its own train shards, then takes test
+        # shards no other job has taken yet and leaves their rows aside; the test split only
+        # writes them, in shard order. Jobs and their sandbox servers start once per build, and
+        # the test work fills in for whichever job finishes its train shards first.
         self._aside_dir = tempfile.mkdtemp(prefix="code2cot-test-rows-")
+        shared = {"folder": self._aside_dir, "shards": test}  # a dict: datasets deals out lists only
         return [
-            datasets.SplitGenerator(name=datasets.Split.TRAIN,
-                                    gen_kwargs={"shards": shards, "split": "train", "aside_dir": self._aside_dir}),
+            datasets.SplitGenerator(name=datasets.Split.TRAIN, gen_kwargs={"shards": train, "shared": shared}),
             datasets.SplitGenerator(name=datasets.Split.TEST,
-                                    gen_kwargs={"replay_dir": self._aside_dir, "replay_shards": len(shards)}),
+                                    gen_kwargs={"replay_dir": self._aside_dir, "replay_shards": len(test)}),
         ]
 
     def _download_and_prepare(self, dl_manager, verification_mode, **prepare_split_kwargs) -> None:
@@ -225,34 +227,26 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         finally:
             os.sched_setaffinity(0, before)
 
-    def _generate_examples(self, shards: list[tuple[int, list]] = (), split: str = "train",
-                           aside_dir: str | None = None, replay_dir: str | None = None,
+    def _generate_examples(self, shards: list[list] = (), shared: dict | None = None, replay_dir: str | None = None,
                            replay_shards: int = 0) -> Iterator[tuple[str, dict]]:
-        """Rows of ``split`` from ``shards``; with ``aside_dir`` the other split's rows are made
-        too and left there, per shard, for a later ``replay_dir`` call to yield."""
+        """Rows of ``shards``; then, with ``shared``, the rows of each shared shard this job claims
+        are left in its folder, for a later ``replay_dir`` call to yield in shard order."""
         if replay_dir is not None:
             yield from _replay_rows(replay_dir, replay_shards)
             return
         cfg = self.config
-        split_of_problem = functools.partial(split_of, test_fraction=cfg.test_fraction, seed=cfg.seed)
-        if aside_dir is None:  # this split's problems only
-            shards = [(index, [item for item in shard if split_of_problem(item[0]["problem_id"]) == split])
-                      for index, shard in shards]
         translator = make_translator(cfg)
         limits = SandboxLimits(cpu_seconds=cfg.cpu_seconds, wall_seconds=max(3 * cfg.cpu_seconds, cfg.cpu_seconds + 5),
                                memory_mb=cfg.memory_mb)
         trace_limits = TraceLimits(max_events=cfg.max_events, max_steps=max(cfg.max_trace_steps + 1, 50))
-        preload = imports_to_preload(Task(**task) for _, shard in shards for task, _, _ in shard)
+        may_run = [*shards, *(shared["shards"] if shared else [])]
+        preload = imports_to_preload(Task(**task) for shard in may_run for task, _, _ in shard)
         with Sandbox(workers=cfg.sandbox_workers, limits=limits, trace_limits=trace_limits, preload=preload) as sandbox:
-            for index, shard in shards:
-                aside = []
-                for key, row in self._shard_rows(shard, sandbox, translator):
-                    if split_of_problem(row["problem_id"]) == split:
-                        yield key, row
-                    else:
-                        aside.append(row)
-                if aside_dir is not None:
-                    _keep_aside(aside_dir, index, aside)
+            for shard in shards:
+                yield from self._shard_rows(shard, sandbox, translator)
+            for index, shard in enumerate(shared["shards"] if shared else []):
+                if _claim(shared["folder"], index):
+                    _keep_aside(shared["folder"], index, [row for _, row in self._shard_rows(shard, sandbox, translator)])
 
     def _shard_rows(self, shard: list, sandbox: Sandbox, translator) -> Iterator[tuple[str, dict]]:
         cfg = self.config
@@ -308,6 +302,15 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
             row = rows[task.id]
             if row["status"] == "ok" or cfg.keep_rejected:
                 yield task.id, row
+
+
+def _claim(folder: str, index: int) -> bool:
+    """True for exactly one of the jobs that ask for shared shard ``index`` (an O_EXCL create)."""
+    try:
+        os.close(os.open(os.path.join(folder, f"{index:05d}.claim"), os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        return False
+    return True
 
 
 def _keep_aside(folder: str, index: int, rows: list[dict]) -> None:

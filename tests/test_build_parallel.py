@@ -210,3 +210,18 @@ def test_a_failed_pass_leaves_no_test_rows_behind_and_a_missing_shard_is_named(t
     (tmp_path / "aside" / "00000.jsonl").write_text("")
     with pytest.raises(RuntimeError, match="test rows of shard 1 are missing"):
         list(dataset_builder._replay_rows(str(tmp_path / "aside"), 2))
+
+
+def _claim_all(folder: str, count: int) -> list[int]:
+    from code2cot.builder.dataset_builder import _claim
+
+    return [index for index in range(count) if _claim(folder, index)]
+
+
+def test_each_shared_test_shard_is_claimed_by_exactly_one_job(tmp_path):
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        claimed = pool.starmap(_claim_all, [(str(tmp_path), 200)] * 2)
+    assert sorted(claimed[0] + claimed[1]) == list(range(200))
+    assert _claim_all(str(tmp_path), 200) == [], "a shard was handed out twice"
