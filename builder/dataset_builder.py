@@ -184,6 +184,9 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         # the test work fills in for whichever job finishes its train shards first.
         self._aside_dir = tempfile.mkdtemp(prefix="code2cot-test-rows-")
         shared = {"folder": self._aside_dir, "shards": test}  # a dict: datasets deals out lists only
+        # datasets starts at most one job per train shard: empty ones let every job asked for
+        # share the test work where fewer problems than jobs (or none) fell in the train split.
+        train += [[] for _ in range(self.num_jobs - len(train))]
         return [
             datasets.SplitGenerator(name=datasets.Split.TRAIN, gen_kwargs={"shards": train, "shared": shared}),
             datasets.SplitGenerator(name=datasets.Split.TEST,

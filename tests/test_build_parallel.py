@@ -225,3 +225,13 @@ def test_each_shared_test_shard_is_claimed_by_exactly_one_job(tmp_path):
         claimed = pool.starmap(_claim_all, [(str(tmp_path), 200)] * 2)
     assert sorted(claimed[0] + claimed[1]) == list(range(200))
     assert _claim_all(str(tmp_path), 200) == [], "a shard was handed out twice"
+
+
+def test_jobs_share_the_test_work_even_when_no_problem_is_in_train(tmp_path, caplog):
+    from test_build import make_corpus
+
+    corpus = make_corpus(tmp_path / "programs")
+    with caplog.at_level("WARNING", logger="datasets"):
+        summary = build_dataset(tmp_path / "out", source=str(corpus), test_fraction=1.0, num_proc=2)
+    assert summary.splits == {"train": 0, "test": summary.statuses["ok"]} and summary.splits["test"] > 0
+    assert not [r for r in caplog.records if "num_proc" in r.getMessage()], "the build fell back to one job"
