@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from .tasks import encodable
 from .translation import Translation, TranslationRequest
 from .verify import verify_cot
 
@@ -360,7 +361,7 @@ def _parse_response(response: Any) -> dict:
         raise _GarbageResponse("reply has no text content")
     usage = response.get("usage") if isinstance(response.get("usage"), dict) else {}
     return {
-        "content": content, "finish_reason": finish_reason,
+        "content": encodable(content), "finish_reason": finish_reason,
         "usage": {"prompt_tokens": _count(usage.get("prompt_tokens")),
                   "completion_tokens": _count(usage.get("completion_tokens"))},
     }

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Iterator, Protocol
 
 from .isolation import SandboxLimits, hide_process_memory
-from .tasks import Task
+from .tasks import Task, encodable
 from .tracer import TraceLimits
 
 STATUSES = ("ok", "syntax_error", "missing_entry_point", "bad_input", "exception", "timeout", "memory",
@@ -62,6 +62,13 @@ class ExecutionBackend(Protocol):
     def close(self) -> None: ...
 
 
+def _may_hold_surrogates(body: bytes) -> bool:
+    """A surrogate as a JSON escape or as (CESU-8) bytes, which ``json.loads`` decodes with
+    surrogatepass. A cheap over-estimate (substring scans): pairs (emoji) and Hangul escapes
+    pass too, and come out unchanged."""
+    return (b"\\u" in body and (b"\\ud" in body or b"\\uD" in body)) or b"\xed" in body
+
+
 def classify(task_id: str, header: dict, body: bytes, limits: SandboxLimits) -> TaskResult:
     """Turn the fork server's exit report and the task's own JSON into a verdict."""
     timing = {"cpu_seconds": round(header.get("cpu_seconds", 0.0), 4), "wall_seconds": round(header.get("wall_seconds", 0.0), 4)}
@@ -71,6 +78,8 @@ def classify(task_id: str, header: dict, body: bytes, limits: SandboxLimits) -> 
             record = json.loads(body)
         except (ValueError, RecursionError):
             record = None
+        if record is not None and _may_hold_surrogates(body):
+            record = encodable(record)
     cpu_spent = header.get("cpu_seconds", 0.0) >= limits.cpu_seconds - 0.05
     sig = header.get("signal")
     if header.get("overflow"):

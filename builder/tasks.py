@@ -39,9 +39,35 @@ class Task:
     def __post_init__(self) -> None:
         if self.problem_id is None:
             self.problem_id = self.id
+        for name, value in vars(self).items():  # a JSONL field or a literal like "\\ud800" can hold one
+            if isinstance(value, (str, dict)):
+                setattr(self, name, encodable(value))
 
     def to_dict(self) -> dict[str, Any]:
         return {**vars(self), "meta": copy.deepcopy(self.meta)}  # asdict's recursion, only where it matters
+
+
+def encodable(value: Any) -> Any:
+    """``value`` with every string UTF-8 encodable: a lone surrogate becomes ``\\udc80`` text.
+
+    Arrow, Parquet and UTF-8 JSON cannot hold a lone surrogate, and one row with one used to
+    end a whole build. They come in through text decoded from JSON escapes: a task's exception
+    message or variables, a JSONL source, an LLM reply. (Inside a string literal in code the
+    ``\\udc80`` text means the same character again.)
+    """
+    if isinstance(value, str):
+        if value.isascii():
+            return value
+        try:
+            value.encode("utf-8")
+            return value
+        except UnicodeEncodeError:
+            return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {encodable(key): encodable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(encodable(item) for item in value)
+    return value
 
 
 def default_entry_point(code: str) -> str:

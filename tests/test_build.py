@@ -228,3 +228,24 @@ def test_load_dataset_after_a_rebuild_sees_the_new_rows(tmp_path, monkeypatch):
         source.write_text("".join(json.dumps(r) + "\n" for r in rows[:count]))
         build_dataset(tmp_path / "ds", source=str(source), test_fraction=0.0, decontaminate=False)
         assert len(datasets.load_dataset(str(tmp_path / "ds"), split="train")) == count
+
+
+def test_a_lone_surrogate_from_a_task_or_a_source_is_kept_as_text_not_the_end_of_the_build(tmp_path):
+    from code2cot.builder.sandbox import classify
+
+    programs = tmp_path / "programs"
+    programs.mkdir()
+    (programs / "raises.py").write_text('PROBLEM = """Raise."""\nINPUTS = [{"n": 1}]\n\n\n'
+                                        'def main_solution(n):\n    raise ValueError("\\udc80" * n)\n')
+    (programs / "asks.py").write_text('PROBLEM = "Which number? \\ud800"\nINPUTS = [{"n": 4}]\n\n\n'
+                                      'def main_solution(n):\n    word = "\\udc81"\n    return n + len(word)\n')
+    summary = build_dataset(tmp_path / "out", source=str(programs), test_fraction=0.0)
+    assert summary.statuses == {"exception": 1, "ok": 1}
+    [rejected] = [json.loads(line) for line in (tmp_path / "out" / "rejected.jsonl").read_text().splitlines()]
+    assert rejected["error"].startswith("ValueError: \\udc80")
+    [row] = datasets.load_dataset(str(tmp_path / "out"), split="train")
+    assert row["question"] == "Which number? \\ud800" and row["output"] == "5"
+    assert "\\udc81" in row["trace_text"]  # the variable's value, as its repr shows it
+    # a task may also send the surrogate as raw (CESU-8) bytes, which json.loads lets through
+    result = classify("t", {"exit_code": 0}, b'{"status": "exception", "error": "E: \xed\xa0\x80"}', SandboxLimits())
+    assert result.status == "exception" and result.error == "E: \\ud800"

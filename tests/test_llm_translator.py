@@ -250,6 +250,8 @@ def test_reply_shapes_that_are_not_a_chat_completion_are_garbage():
     assert _parse_response({**good, "usage": "n/a"})["usage"] == {"prompt_tokens": 0, "completion_tokens": 0}
     length = {"choices": [{"message": {"content": None}, "finish_reason": "length"}]}
     assert _parse_response(length)["content"] == ""
+    lone = {"choices": [{"message": {"content": "step \udc80 done 😀"}, "finish_reason": "stop"}]}
+    assert _parse_response(lone)["content"] == "step \\udc80 done 😀"  # storable as UTF-8; the emoji kept
     for garbage in ("<html>not json</html>", [], {}, {"choices": []}, {"choices": [{"message": None}]},
                     {"choices": [{"message": {"content": 7}}]}):
         with pytest.raises(_GarbageResponse):
