@@ -175,20 +175,26 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         for decision in decisions:
             by_split[split_of(decision[0].problem_id, cfg.test_fraction, cfg.seed)].append(decision)
         train, test = _shard(by_split["train"], cfg.shards), _shard(by_split["test"], cfg.shards)
+        # One preload list for the whole build (a tuple: datasets deals out lists), so every
+        # job's task processes start from the same warm server, prepared or streamed.
+        preload = tuple(imports_to_preload(task for task, reason, _ in decisions if reason is None))
         if getattr(dl_manager, "is_streaming", False):
-            return [datasets.SplitGenerator(name=datasets.Split.TRAIN, gen_kwargs={"shards": train}),
-                    datasets.SplitGenerator(name=datasets.Split.TEST, gen_kwargs={"shards": test})]
+            return [datasets.SplitGenerator(name=datasets.Split.TRAIN, gen_kwargs={"shards": train, "preload": preload}),
+                    datasets.SplitGenerator(name=datasets.Split.TEST, gen_kwargs={"shards": test, "preload": preload})]
         # Prepared: one pass. Each job makes the rows of its own train shards, then takes test
         # shards no other job has taken yet and leaves their rows aside; the test split only
         # writes them, in shard order. Jobs and their sandbox servers start once per build, and
         # the test work fills in for whichever job finishes its train shards first.
-        self._aside_dir = tempfile.mkdtemp(prefix="code2cot-test-rows-")
+        # Beside the split files being written (as large as they are), not in a small /tmp.
+        output = self._output_dir if os.path.isdir(self._output_dir) else None  # None: a remote output
+        self._aside_dir = tempfile.mkdtemp(prefix=".code2cot-test-rows-", dir=output)
         shared = {"folder": self._aside_dir, "shards": test}  # a dict: datasets deals out lists only
         # datasets starts at most one job per train shard: empty ones let every job asked for
         # share the test work where fewer problems than jobs (or none) fell in the train split.
         train += [[] for _ in range(self.num_jobs - len(train))]
         return [
-            datasets.SplitGenerator(name=datasets.Split.TRAIN, gen_kwargs={"shards": train, "shared": shared}),
+            datasets.SplitGenerator(name=datasets.Split.TRAIN,
+                                    gen_kwargs={"shards": train, "shared": shared, "preload": preload}),
             datasets.SplitGenerator(name=datasets.Split.TEST,
                                     gen_kwargs={"replay_dir": self._aside_dir, "replay_shards": len(test)}),
         ]
@@ -230,8 +236,8 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         finally:
             os.sched_setaffinity(0, before)
 
-    def _generate_examples(self, shards: list[list] = (), shared: dict | None = None, replay_dir: str | None = None,
-                           replay_shards: int = 0) -> Iterator[tuple[str, dict]]:
+    def _generate_examples(self, shards: list[list] = (), shared: dict | None = None, preload: tuple[str, ...] = (),
+                           replay_dir: str | None = None, replay_shards: int = 0) -> Iterator[tuple[str, dict]]:
         """Rows of ``shards``; then, with ``shared``, the rows of each shared shard this job claims
         are left in its folder, for a later ``replay_dir`` call to yield in shard order."""
         if replay_dir is not None:
@@ -242,14 +248,19 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         limits = SandboxLimits(cpu_seconds=cfg.cpu_seconds, wall_seconds=max(3 * cfg.cpu_seconds, cfg.cpu_seconds + 5),
                                memory_mb=cfg.memory_mb)
         trace_limits = TraceLimits(max_events=cfg.max_events, max_steps=max(cfg.max_trace_steps + 1, 50))
-        may_run = [*shards, *(shared["shards"] if shared else [])]
-        preload = imports_to_preload(Task(**task) for shard in may_run for task, _, _ in shard)
-        with Sandbox(workers=cfg.sandbox_workers, limits=limits, trace_limits=trace_limits, preload=preload) as sandbox:
-            for shard in shards:
-                yield from self._shard_rows(shard, sandbox, translator)
-            for index, shard in enumerate(shared["shards"] if shared else []):
-                if _claim(shared["folder"], index):
-                    _keep_aside(shared["folder"], index, [row for _, row in self._shard_rows(shard, sandbox, translator)])
+        try:
+            with Sandbox(workers=cfg.sandbox_workers, limits=limits, trace_limits=trace_limits,
+                         preload=preload) as sandbox:
+                for shard in shards:
+                    yield from self._shard_rows(shard, sandbox, translator)
+                for index, shard in enumerate(shared["shards"] if shared else []):
+                    if _claim(shared["folder"], index):
+                        rows = [row for _, row in self._shard_rows(shard, sandbox, translator)]
+                        _keep_aside(shared["folder"], index, rows)
+        except Exception:
+            if shared:  # the build is failing: the other jobs need not make the test rows
+                open(os.path.join(shared["folder"], FAILED_MARKER), "w").close()
+            raise
 
     def _shard_rows(self, shard: list, sandbox: Sandbox, translator) -> Iterator[tuple[str, dict]]:
         cfg = self.config
@@ -307,8 +318,14 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
                 yield task.id, row
 
 
+FAILED_MARKER = "failed"
+"""Left in the shared folder by a job that fails; no test shard is claimed after it."""
+
+
 def _claim(folder: str, index: int) -> bool:
     """True for exactly one of the jobs that ask for shared shard ``index`` (an O_EXCL create)."""
+    if os.path.exists(os.path.join(folder, FAILED_MARKER)):
+        return False
     try:
         os.close(os.open(os.path.join(folder, f"{index:05d}.claim"), os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     except FileExistsError:

@@ -34,7 +34,9 @@ class SandboxLimits:
     cpu_seconds: float = 10.0
     wall_seconds: float = 30.0
     memory_mb: int = 1024
-    """Address space (RLIMIT_AS); numpy alone maps ~300 MB of it."""
+    """Address space a task may map beyond what the warm fork server maps (RLIMIT_AS is the
+    two together): preloading numpy (~300 MB of address space) takes nothing from a task's
+    budget, so a verdict does not depend on which other programs' imports were preloaded."""
     max_processes: int = 8
     """Processes/threads the task's uid may have (fork bombs stop here)."""
     max_open_files: int = 64
@@ -303,13 +305,22 @@ def isolate(slot: int, limits: SandboxLimits, scratch: str | None, imports: Impo
     return report
 
 
+def _address_space_now() -> int:
+    """Bytes this process maps already: the warm interpreter, its preloads, what the fork kept."""
+    try:
+        with open("/proc/self/statm", "rb") as handle:
+            return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _set_limits(limits: SandboxLimits) -> None:
     cpu = max(1, int(limits.cpu_seconds + 0.999))
     for name, value in (
         # hard == soft: as PID 1 of its namespace the task never receives SIGXCPU (the
         # kernel drops it), so the limit must be the SIGKILL that comes with the hard one.
         (resource.RLIMIT_CPU, (cpu, cpu)),
-        (resource.RLIMIT_AS, (limits.memory_mb << 20,) * 2),
+        (resource.RLIMIT_AS, (_address_space_now() + (limits.memory_mb << 20),) * 2),
         (resource.RLIMIT_NOFILE, (limits.max_open_files,) * 2),
         (resource.RLIMIT_FSIZE, (limits.max_file_mb << 20,) * 2),
         (resource.RLIMIT_CORE, (0, 0)),

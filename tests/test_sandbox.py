@@ -195,3 +195,18 @@ def test_without_a_private_tmpfs_a_task_creates_and_owns_the_scratch_dir_the_ser
         assert (scratch / "note.txt").read_text() == "mine"
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def test_a_tasks_memory_budget_is_the_same_whatever_the_server_preloads():
+    """RLIMIT_AS is what the warm server maps plus memory_mb: preloading numpy (~300 MB of
+    address space) used to take that much from every task, so a verdict depended on which
+    other programs of the build imported what."""
+    pytest.importorskip("numpy")
+    limits = SandboxLimits(cpu_seconds=5, wall_seconds=15, memory_mb=256)
+    fits = Task(id="fits", code="def f():\n    return len(bytearray(200 << 20)) >> 20\n", input="")
+    too_big = Task(id="too_big", code="def f():\n    return len(bytearray(300 << 20)) >> 20\n", input="")
+    for preload in ([], ["numpy"]):
+        with Sandbox(workers=1, limits=limits, preload=preload) as sandbox:
+            small, big = sandbox.map([fits, too_big])
+        assert (small.status, small.output) == ("ok", "200"), (preload, small.error)
+        assert big.status == "memory", (preload, big.status, big.error)
