@@ -16,6 +16,7 @@ ones out, ``code2cot build`` keeps them to write ``rejected.jsonl``.
 
 from __future__ import annotations
 
+import gc
 import heapq
 import json
 import os
@@ -145,6 +146,7 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
     """What the problem-level filters did in the last ``_split_generators`` (dedup, decontamination)."""
     _aside_dir: str | None = None
     """Where the train split's jobs leave the test rows (a prepared build only)."""
+    _froze_gc: bool = False
     num_jobs: int = 1
     """Generation jobs per split (``download_and_prepare(num_proc=...)``), for ``pin_jobs``."""
 
@@ -192,6 +194,13 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         # datasets starts at most one job per train shard: empty ones let every job asked for
         # share the test work where fewer problems than jobs (or none) fell in the train split.
         train += [[] for _ in range(self.num_jobs - len(train))]
+        if gc.get_freeze_count() == 0:
+            # datasets forks the jobs next. With what exists now frozen, a full collection (in a
+            # job or here) skips it: a job no longer copies every page of this process's objects
+            # by writing their GC headers, nor walks them. Measured on the corpus (A/B, 3 runs of
+            # 4-6 rounds): --num-proc 1 3-6% faster, --num-proc 2 1-6%. Undone in _download_and_prepare.
+            gc.freeze()
+            self._froze_gc = True
         return [
             datasets.SplitGenerator(name=datasets.Split.TRAIN,
                                     gen_kwargs={"shards": train, "shared": shared, "preload": preload}),
@@ -206,6 +215,9 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
             if self._aside_dir is not None:
                 shutil.rmtree(self._aside_dir, ignore_errors=True)
                 self._aside_dir = None
+            if self._froze_gc:
+                gc.unfreeze()
+                self._froze_gc = False
 
     def _prepare_split(self, split_generator: datasets.SplitGenerator, **kwargs: Any) -> None:
         if "replay_dir" in split_generator.gen_kwargs:

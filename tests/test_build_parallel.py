@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 
@@ -164,7 +165,7 @@ def test_a_prepared_build_makes_both_splits_in_one_pass_with_the_rows_streaming_
 
     class CountedSandbox(dataset_builder.Sandbox):
         def __enter__(self):
-            sandboxes.append(1)
+            sandboxes.append(gc.get_freeze_count())
             return super().__enter__()
 
     monkeypatch.setattr(dataset_builder, "Sandbox", CountedSandbox)
@@ -173,6 +174,7 @@ def test_a_prepared_build_makes_both_splits_in_one_pass_with_the_rows_streaming_
     builder = dataset_builder.Code2CoT(cache_dir=str(tmp_path / "cache"), **options)
     builder.download_and_prepare()
     assert len(sandboxes) == 1, "the test split started its own sandbox: two passes over the programs"
+    assert sandboxes[0] > 0 and gc.get_freeze_count() == 0, "the parent's objects were not frozen for the jobs, or stayed frozen"
     assert len(aside_dirs) == 1 and not os.path.exists(aside_dirs[0]), "the test rows kept aside were left behind"
     for split in ("train", "test"):
         prepared = builder.as_dataset(split)
