@@ -181,24 +181,32 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         # job's task processes start from the same warm server, prepared or streamed.
         preload = tuple(imports_to_preload(task for task, reason, _ in decisions if reason is None))
         if getattr(dl_manager, "is_streaming", False):
-            return [datasets.SplitGenerator(name=datasets.Split.TRAIN, gen_kwargs={"shards": train, "preload": preload}),
-                    datasets.SplitGenerator(name=datasets.Split.TEST, gen_kwargs={"shards": test, "preload": preload})]
-        # Prepared: one pass. Each job makes the rows of its own train shards, then takes test
-        # shards no other job has taken yet and leaves their rows aside; the test split only
-        # writes them, in shard order. Jobs and their sandbox servers start once per build, and
-        # the test work fills in for whichever job finishes its train shards first.
+            return [datasets.SplitGenerator(name=name, gen_kwargs={"shards": shards, "preload": preload})
+                    for name, shards in ((datasets.Split.TRAIN, train), (datasets.Split.TEST, test))]
+        return self._one_pass(train, test, preload)
+
+    def _one_pass(self, train: list[list], test: list[list],
+                  preload: tuple[str, ...]) -> list[datasets.SplitGenerator]:
+        """A prepared build's splits, made in one pass over the programs.
+
+        Each job makes the rows of its own train shards, then takes test shards no other job
+        has taken yet and leaves their rows aside; the test split only writes them, in shard
+        order. Jobs and their sandbox servers start once per build, and the test work fills
+        in for whichever job finishes its train shards first. ``_download_and_prepare``
+        cleans up after it.
+        """
         # Beside the split files being written (as large as they are), not in a small /tmp.
         output = self._output_dir if os.path.isdir(self._output_dir) else None  # None: a remote output
         self._aside_dir = tempfile.mkdtemp(prefix=".code2cot-test-rows-", dir=output)
         shared = {"folder": self._aside_dir, "shards": test}  # a dict: datasets deals out lists only
         # datasets starts at most one job per train shard: empty ones let every job asked for
         # share the test work where fewer problems than jobs (or none) fell in the train split.
-        train += [[] for _ in range(self.num_jobs - len(train))]
+        train = train + [[] for _ in range(self.num_jobs - len(train))]
         if gc.get_freeze_count() == 0:
             # datasets forks the jobs next. With what exists now frozen, a full collection (in a
             # job or here) skips it: a job no longer copies every page of this process's objects
-            # by writing their GC headers, nor walks them. Measured on the corpus (A/B, 3 runs of
-            # 4-6 rounds): --num-proc 1 3-6% faster, --num-proc 2 1-6%. Undone in _download_and_prepare.
+            # by writing their GC headers, nor walks them. Measured on the corpus (A/B, 3 runs
+            # of 4-6 rounds): --num-proc 1 3-6% faster, --num-proc 2 1-6%.
             gc.freeze()
             self._froze_gc = True
         return [

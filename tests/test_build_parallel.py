@@ -174,7 +174,8 @@ def test_a_prepared_build_makes_both_splits_in_one_pass_with_the_rows_streaming_
     builder = dataset_builder.Code2CoT(cache_dir=str(tmp_path / "cache"), **options)
     builder.download_and_prepare()
     assert len(sandboxes) == 1, "the test split started its own sandbox: two passes over the programs"
-    assert sandboxes[0] > 0 and gc.get_freeze_count() == 0, "the parent's objects were not frozen for the jobs, or stayed frozen"
+    assert sandboxes[0] > 0, "the parent's objects were not frozen for the jobs"
+    assert gc.get_freeze_count() == 0, "the parent's objects stayed frozen after the build"
     assert len(aside_dirs) == 1 and not os.path.exists(aside_dirs[0]), "the test rows kept aside were left behind"
     for split in ("train", "test"):
         prepared = builder.as_dataset(split)
