@@ -177,12 +177,13 @@ def test_a_prepared_build_makes_both_splits_in_one_pass_with_the_rows_streaming_
     assert sandboxes[0] > 0, "the parent's objects were not frozen for the jobs"
     assert gc.get_freeze_count() == 0, "the parent's objects stayed frozen after the build"
     assert len(aside_dirs) == 1 and not os.path.exists(aside_dirs[0]), "the test rows kept aside were left behind"
+    two_jobs = dataset_builder.Code2CoT(cache_dir=str(tmp_path / "cache2"), **options)
+    two_jobs.download_and_prepare(num_proc=2)
     for split in ("train", "test"):
         prepared = builder.as_dataset(split)
         streamed = list(dataset_builder.Code2CoT(**options).as_streaming_dataset(split))
         assert len(prepared) and [row["id"] for row in streamed] == prepared["id"]
-        assert [row["cot"] for row in streamed] == prepared["cot"]
-        assert [row["status"] for row in streamed] == prepared["status"]
+        assert streamed == list(prepared) == list(two_jobs.as_dataset(split)), f"{split}: rows differ"
     assert {"ok", "exception", "rejected"} <= set(builder.as_dataset("train")["status"]) | set(
         builder.as_dataset("test")["status"])
 
