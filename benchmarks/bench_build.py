@@ -18,8 +18,8 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
-import shutil
 import resource
+import shutil
 import statistics
 import sys
 import tempfile

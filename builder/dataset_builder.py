@@ -364,11 +364,12 @@ def _keep_aside(folder: str, index: int, rows: list[dict]) -> None:
 
 def _replay_rows(folder: str, count: int) -> Iterator[tuple[str, dict]]:
     for index in range(count):
-        path = os.path.join(folder, f"{index:05d}.jsonl")
-        if not os.path.exists(path):
+        try:
+            handle = open(os.path.join(folder, f"{index:05d}.jsonl"), encoding="utf-8")
+        except FileNotFoundError:
             raise RuntimeError(f"the test rows of shard {index} are missing from {folder}: "
-                               "the train split's pass, which makes them, did not finish")
-        with open(path, encoding="utf-8") as handle:
+                               "the train split's pass, which makes them, did not finish") from None
+        with handle:
             for line in handle:
                 row = json.loads(line)
                 yield row["id"], row

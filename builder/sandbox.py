@@ -309,9 +309,11 @@ def imports_to_preload(tasks: Iterable[Task]) -> list[str]:
         for module, listed in _IMPORT_LINE.findall(code):
             if module:
                 names.add(module)
-            else:
-                names.update(part.split()[0].split(".")[0] for part in listed.strip("()\\ ").split(",")
-                             if part.strip() and part.split()[0].split(".")[0].isidentifier())
+                continue
+            for part in listed.strip("()\\ ").split(","):
+                words = part.split()  # "numpy as np" -> numpy; "os.path" -> os
+                if words and (name := words[0].split(".")[0]).isidentifier():
+                    names.add(name)
     third_party = names - set(sys.stdlib_module_names)
     return sorted(name for name in third_party if importlib.util.find_spec(name) is not None)
 
