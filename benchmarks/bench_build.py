@@ -175,6 +175,12 @@ def main() -> None:
     print(f"(machine ceiling, measured in this run: two pure-Python processes run {ceiling['two_process_scaling']}x "
           f"as fast as one; runs {ceiling['runs']}; --num-proc 2 vs 1 reaches "
           f"{build['speedup'] / ceiling['two_process_scaling']:.0%} of it)")
+    for label, result in [("the corpus", build), *([(f"the corpus {scaled['copies']}x over", scaled)] if scaled else [])]:
+        # One job already keeps a little more than one core busy (its task process's exit and the
+        # fork server overlap with it); two jobs get at most the ceiling's worth of cores.
+        result["bound"] = round(ceiling["two_process_scaling"] / result["cores_busy_num_proc_1"], 2)
+        print(f"(bound, {label}: one job keeps {result['cores_busy_num_proc_1']} cores busy, so two jobs can be "
+              f"at most ~{result['bound']}x as fast (ceiling / that); reached {result['speedup'] / result['bound']:.0%})")
     print(f"(LLM: {llm['verified']}/{llm['translations']} verified, "
           f"{llm['warm_requests']} requests on the warm rerun)")
     if args.json:

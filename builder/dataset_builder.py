@@ -20,6 +20,7 @@ import gc
 import heapq
 import json
 import os
+import pickle
 import re
 import shutil
 import tempfile
@@ -176,7 +177,7 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         by_split: dict[str, list] = {"train": [], "test": []}
         for decision in decisions:
             by_split[split_of(decision[0].problem_id, cfg.test_fraction, cfg.seed)].append(decision)
-        train, test = _shard(by_split["train"], cfg.shards), _shard(by_split["test"], cfg.shards)
+        train, test = _pack(_shard(by_split["train"], cfg.shards)), _pack(_shard(by_split["test"], cfg.shards))
         # One preload list for the whole build (a tuple: datasets deals out lists), so every
         # job's task processes start from the same warm server, prepared or streamed.
         preload = tuple(imports_to_preload(task for task, reason, _ in decisions if reason is None))
@@ -185,7 +186,7 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
                     for name, shards in ((datasets.Split.TRAIN, train), (datasets.Split.TEST, test))]
         return self._one_pass(train, test, preload)
 
-    def _one_pass(self, train: list[list], test: list[list],
+    def _one_pass(self, train: list[bytes], test: list[bytes],
                   preload: tuple[str, ...]) -> list[datasets.SplitGenerator]:
         """A prepared build's splits, made in one pass over the programs.
 
@@ -201,7 +202,7 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         shared = {"folder": self._aside_dir, "shards": test}  # a dict: datasets deals out lists only
         # datasets starts at most one job per train shard: empty ones let every job asked for
         # share the test work where fewer problems than jobs (or none) fell in the train split.
-        train = train + [[] for _ in range(self.num_jobs - len(train))]
+        train = train + _pack([[] for _ in range(self.num_jobs - len(train))])
         if gc.get_freeze_count() == 0:
             # datasets forks the jobs next. With what exists now frozen, a full collection (in a
             # job or here) skips it: a job no longer copies every page of this process's objects
@@ -256,7 +257,7 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         finally:
             os.sched_setaffinity(0, before)
 
-    def _generate_examples(self, shards: list[list] = (), shared: dict | None = None, preload: tuple[str, ...] = (),
+    def _generate_examples(self, shards: list[bytes] = (), shared: dict | None = None, preload: tuple[str, ...] = (),
                            replay_dir: str | None = None, replay_shards: int = 0) -> Iterator[tuple[str, dict]]:
         """Rows of ``shards``; then, with ``shared``, the rows of each shared shard this job claims
         are left in its folder, for a later ``replay_dir`` call to yield in shard order."""
@@ -282,9 +283,9 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
                 open(os.path.join(shared["folder"], FAILED_MARKER), "w").close()
             raise
 
-    def _shard_rows(self, shard: list, sandbox: Sandbox, translator) -> Iterator[tuple[str, dict]]:
+    def _shard_rows(self, shard: bytes, sandbox: Sandbox, translator) -> Iterator[tuple[str, dict]]:
         cfg = self.config
-        items = [(Task(**task), reason, message) for task, reason, message in shard]
+        items: list[tuple[Task, str | None, str | None]] = pickle.loads(shard)  # made by _pack, in this build
         rows: dict[str, dict] = {}
         runnable = [task for task, reason, _ in items if reason is None]
         for task, reason, message in items:
@@ -403,6 +404,16 @@ def job_cpus(job_id: int | None, num_jobs: int, per_job: int, allowed: Iterable[
     return set(allowed[job_id * size:(job_id + 1) * size])
 
 
+def _pack(shards: list[list]) -> list[bytes]:
+    """Each shard pickled once, here, with the C pickler.
+
+    datasets hands a job its arguments through dill, whose pure-Python pickler took ~11 ms
+    per job for the corpus's 743 tasks, one job after the other in this process before each
+    could start (and would take seconds for a large source); a list of bytes costs it nothing.
+    """
+    return [pickle.dumps(shard, protocol=pickle.HIGHEST_PROTOCOL) for shard in shards]
+
+
 def _shard(decisions: list, count: int) -> list[list]:
     """Whole problems per shard (so per-problem rules hold inside one), balanced by work.
 
@@ -414,7 +425,7 @@ def _shard(decisions: list, count: int) -> list[list]:
     """
     problems: dict[str, list] = {}
     for task, reason, message in decisions:
-        problems.setdefault(task.problem_id, []).append((task.to_dict(), reason, message))
+        problems.setdefault(task.problem_id, []).append((task, reason, message))
     count = max(1, min(count, len(problems)))
     shards: list[list] = [[] for _ in range(count)]
     work = {problem: sum(reason is None for _, reason, _ in items) for problem, items in problems.items()}

@@ -74,7 +74,7 @@ def test_shards_balance_the_samples_to_execute_not_the_problems():
     shards = _shard(decisions, 2)
     work = [sum(reason is None for _, reason, _ in shard) for shard in shards]
     assert work == [10, 8]
-    problems = [{task["problem_id"] for task, _, _ in shard} for shard in shards]
+    problems = [{task.problem_id for task, _, _ in shard} for shard in shards]
     assert not problems[0] & problems[1], "a problem was split between shards"
     assert sum(len(shard) for shard in shards) == len(decisions)
     assert _shard(decisions, 2) == shards  # deterministic
@@ -212,11 +212,11 @@ def test_a_failed_pass_leaves_no_test_rows_behind_and_a_missing_shard_is_named(t
     assert aside_dirs and not os.path.exists(aside_dirs[0])
     assert os.path.dirname(aside_dirs[0]).startswith(str(tmp_path / "cache")), "test rows kept outside the output"
     # a failing job tells the others to stop taking test shards
-    shared = {"folder": str(tmp_path / "shared"), "shards": [[]]}
+    shared = {"folder": str(tmp_path / "shared"), "shards": dataset_builder._pack([[]])}
     os.mkdir(shared["folder"])
     calls.clear()  # its second train shard fails
     with pytest.raises(OSError, match="disk full"):
-        list(builder._generate_examples(shards=[[]] * 2, shared=shared))
+        list(builder._generate_examples(shards=dataset_builder._pack([[], []]), shared=shared))
     assert not dataset_builder._claim(shared["folder"], 0)
     (tmp_path / "aside").mkdir()
     (tmp_path / "aside" / "00000.jsonl").write_text("")
