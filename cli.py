@@ -120,10 +120,12 @@ def _trace(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .builder.build import build_dataset
+    from .builder.build import NoSamplePassed, build_dataset
     from .builder.sources import SourceError
 
-    options = {"translator": args.translator, "seed": args.seed}
+    options = {"seed": args.seed}
+    if args.translator is not None:  # else the config's own (default-llm and pyedu-llm: llm)
+        options["translator"] = args.translator
     if args.source is not None:
         options["source"] = args.source
     for name in ("source_split", "test_fraction", "max_trace_steps", "max_prompt_chars", "max_input_chars",
@@ -142,24 +144,20 @@ def _build(args: argparse.Namespace) -> int:
     from .builder.build import program_filter_options
 
     options.update(program_filter_options(args))
-    if args.translator == "llm":
-        if not args.model:
-            print("error: --translator llm needs --model (and --base-url for a non-OpenAI server)", file=sys.stderr)
-            return 2
-        options.update(llm_model=args.model, llm_base_url=args.base_url, llm_concurrency=args.concurrency,
-                       llm_cache_dir=args.cache_dir, llm_timeout=args.timeout, llm_verify_retries=args.verify_retries,
-                       llm_max_tokens=args.max_tokens, llm_temperature=args.temperature)
+    for name in ("model", "base_url", "concurrency", "cache_dir", "timeout", "verify_retries", "max_tokens",
+                 "temperature"):  # the builder checks them, and asks for a model and a key where llm is used
+        if getattr(args, name) is not None:
+            options[f"llm_{name}"] = getattr(args, name)
     try:
         summary = build_dataset(args.out, config_name=args.config, num_proc=args.num_proc, **options)
+    except NoSamplePassed as exc:
+        print()
+        print(exc.summary.table())
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except (SourceError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    if not any(summary.splits.values()):
-        print()
-        print(summary.table())
-        print(f"error: no sample passed, so {args.out} holds no data; every sample and its reason is in "
-              f"{Path(args.out) / 'rejected.jsonl'}", file=sys.stderr)
-        return 1
     from .hub.dataset_card import render_dataset_card
 
     render_dataset_card(args.out, repo_id=args.repo_id).save(Path(args.out) / "README.md")
@@ -249,7 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--config", default="default", help="builder config: default, pyedu, cruxeval, default-llm, pyedu-llm")
     build.add_argument("--source", help="folder, JSONL or Hub dataset id (default: the config's, i.e. the shipped corpus)")
     build.add_argument("--source-split", help="split of a Hub source")
-    build.add_argument("--translator", choices=["template", "llm"], default="template")
+    build.add_argument("--translator", choices=["template", "llm"],
+                       help="default: the config's (template; llm for default-llm and pyedu-llm)")
     build.add_argument("--num-proc", type=int, default=os.cpu_count() or 1, help="parallel generation processes")
     build.add_argument("--out", default="out/dataset", help="output folder (default: out/dataset)")
     build.add_argument("--seed", type=int, default=0)
@@ -273,11 +272,13 @@ def build_parser() -> argparse.ArgumentParser:
     llm = build.add_argument_group("LLM translator (key from OPENAI_API_KEY)")
     llm.add_argument("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1")
     llm.add_argument("--model")
-    llm.add_argument("--concurrency", type=int, default=16)
-    llm.add_argument("--timeout", type=float, default=120.0, help="seconds per request")
-    llm.add_argument("--verify-retries", type=int, default=2, help="retries with a corrective hint on a wrong answer")
-    llm.add_argument("--max-tokens", type=int, default=4096)
-    llm.add_argument("--temperature", type=float, default=0.0)
+    llm.add_argument("--concurrency", type=int,
+                     help="requests in flight per generation job (default 16; --num-proc 2 -> up to 32 in all)")
+    llm.add_argument("--timeout", type=float, help="seconds per request (default 120)")
+    llm.add_argument("--verify-retries", type=int,
+                     help="retries with a corrective hint on a wrong answer (default 2)")
+    llm.add_argument("--max-tokens", type=int, help="default 4096")
+    llm.add_argument("--temperature", type=float, help="default 0.0")
     llm.add_argument("--cache-dir", help="response cache (default: ~/.cache/code2cot/llm)")
     build.set_defaults(func=_build)
 

@@ -9,7 +9,17 @@ from .tasks import BadInput, Task, parse_arguments
 from .trace_text import render_trace
 from .tracer import TRACE_SCHEMA, TraceLimits, Tracer
 
+def __getattr__(name: str):
+    """``code2cot.builder.Code2CoT`` without importing ``datasets`` here: the sandbox's fork
+    server imports this package, and every task process would carry pyarrow with it."""
+    if name in ("Code2CoT", "Code2CoTConfig"):
+        from . import dataset_builder
+
+        return getattr(dataset_builder, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
-    "STATUSES", "TRACE_SCHEMA", "BadInput", "ExecutionBackend", "ForkServerBackend", "Sandbox",
+    "Code2CoT", "Code2CoTConfig", "STATUSES", "TRACE_SCHEMA", "BadInput", "ExecutionBackend", "ForkServerBackend", "Sandbox",
     "SandboxLimits", "Task", "TaskResult", "TraceLimits", "Tracer", "parse_arguments", "render_trace",
 ]

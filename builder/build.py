@@ -120,13 +120,29 @@ def _versions() -> dict[str, str]:
     return out
 
 
+class NoSamplePassed(RuntimeError):
+    """The build ran but kept no sample: the output folder is left as it was (an earlier
+    build in it stays whole) and the rejected samples are written beside it."""
+
+    def __init__(self, summary: BuildSummary, rejected: Path) -> None:
+        super().__init__(f"no sample passed, so {summary.out_dir} was left as it was; every sample and its "
+                         f"reason is in {rejected}")
+        self.summary = summary
+        self.rejected = rejected
+
+
 def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_proc: int | None = None,
                   **options: Any) -> BuildSummary:
-    """Build, verify and write the dataset folder; returns the summary."""
+    """Build, verify and write the dataset folder; returns the summary.
+
+    Raises ``NoSamplePassed`` (after writing the rejected samples beside ``out_dir``) when
+    nothing was kept: an empty dataset never replaces an earlier build.
+    """
     started = time.perf_counter()
     out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise ValueError(f"--out {out} exists and is not a folder")
+    _check_out(out)
+    if num_proc is not None and num_proc < 1:
+        raise ValueError(f"num_proc must be at least 1, got {num_proc}")
     # Staged beside the output (same filesystem, so the final moves are renames), checked before any work.
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="code2cot-build-"))
@@ -196,6 +212,10 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
                         "source_kind": None if source is None else "local" if Path(source).exists() else "hub",
                         "versions": _versions(), "summary": summary.to_dict()}
         (staging / "build_config.json").write_text(json.dumps(build_config, indent=2, ensure_ascii=False) + "\n")
+        if not any(summary.splits.values()):
+            beside = out.resolve().with_name(out.resolve().name + ".rejected.jsonl")
+            os.replace(staging / "rejected.jsonl", beside)
+            raise NoSamplePassed(summary, beside)
         (staging / "README.md").write_text(_minimal_card(summary))
         _replace_dir(staging, out)
         _forget_cached_copy(out)
@@ -204,6 +224,16 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
         shutil.rmtree(work, ignore_errors=True)
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)  # gone already after a successful move
+
+
+def _check_out(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"--out {out} exists and is not a folder")
+    for parent in out.parents:  # the nearest one that exists must be a folder to create it in
+        if parent.exists():
+            if not parent.is_dir():
+                raise ValueError(f"--out {out}: {parent} is a file, not a folder")
+            return
 
 
 def _forget_cached_copy(out: Path) -> None:
@@ -252,9 +282,9 @@ def _llm_stats(stats_dir: Path) -> dict[str, Any]:
 def _replace_dir(staging: Path, out: Path) -> None:
     """Move the finished files in only once everything was written (a failed build leaves the old one)."""
     out.mkdir(parents=True, exist_ok=True)
-    old_data = out / "data"
-    if old_data.exists():
-        shutil.rmtree(old_data)
+    for old in ("data", "assets"):  # what a build writes: no shard or figure of the last one is left over
+        if (out / old).exists():
+            shutil.rmtree(out / old)
     for item in staging.iterdir():
         target = out / item.name
         if target.is_dir():

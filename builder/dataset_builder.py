@@ -49,6 +49,7 @@ _CITATION = """@inproceedings{jung2025code,
 }"""
 
 PYEDU_HUB_ID = "hkust-nlp/CodeIO-PyEdu-Reasoning-Raw"
+TRANSLATORS = ("template", "llm")
 _MEMORY_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]{4,}>")
 """``<Node object at 0x7f...>``, ``<coroutine object f at 0x...>``: an answer no model can predict."""
 
@@ -118,6 +119,29 @@ class Code2CoTConfig(datasets.BuilderConfig):
     llm_stats_dir: str | None = None
     """Where each worker leaves its request/token counts for the build summary."""
 
+    def validate(self) -> None:
+        """Every bad option value in one clear error, before any work.
+
+        Not ``__post_init__``: datasets applies a build's overrides with ``setattr`` on a copy.
+        """
+        problems = []
+        if self.translator not in TRANSLATORS:
+            problems.append(f"translator must be one of {', '.join(TRANSLATORS)}, got {self.translator!r}")
+        if not 0.0 <= self.test_fraction <= 1.0:
+            problems.append(f"test_fraction must be between 0 and 1, got {self.test_fraction}")
+        for name in ("shards", "sandbox_workers", "memory_mb", "max_events", "max_trace_steps", "max_prompt_chars",
+                     "max_input_chars", "decontamination_ngram", "llm_concurrency", "llm_max_tokens"):
+            if getattr(self, name) < 1:
+                problems.append(f"{name} must be at least 1, got {getattr(self, name)}")
+        for name in ("max_inputs_per_problem", "llm_max_retries", "llm_verify_retries", "llm_temperature"):
+            if getattr(self, name) < 0:  # max_inputs_per_problem 0: no limit
+                problems.append(f"{name} must not be negative, got {getattr(self, name)}")
+        for name in ("cpu_seconds", "llm_timeout"):
+            if not getattr(self, name) > 0:
+                problems.append(f"{name} must be positive, got {getattr(self, name)}")
+        if problems:
+            raise ValueError("bad build options: " + "; ".join(problems))
+
     def options(self) -> dict[str, Any]:
         """The build options (for the saved build config); excludes datasets' own fields."""
         own = {f.name for f in fields(datasets.BuilderConfig)}
@@ -151,6 +175,10 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
     num_jobs: int = 1
     """Generation jobs per split (``download_and_prepare(num_proc=...)``), for ``pin_jobs``."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.config.validate()
+
     def _info(self) -> datasets.DatasetInfo:
         return datasets.DatasetInfo(
             description="Chain-of-thought grounded in real execution traces of Python programs.",
@@ -162,9 +190,13 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         cfg = self.config
         if cfg.name == "cruxeval" and cfg.source is None:
             raise ValueError("the 'cruxeval' config needs source=PATH_TO_JSONL")
-        if cfg.sandbox_workers < 1:
-            raise ValueError(f"sandbox_workers must be at least 1, got {cfg.sandbox_workers}")
+        if cfg.translator == "llm":  # no model or no key: say so now, not from inside every job
+            from .llm_translator import LLMSettings, api_key_for
+
+            api_key_for(LLMSettings.from_config(cfg))
         tasks = list(load_tasks(cfg.source, split=cfg.source_split))
+        if not tasks:
+            raise SourceError(f"the source {cfg.source!r} holds no programs: no records to run")
         _check_unique_ids(tasks)
         screen = ProgramScreen(dedup=cfg.dedup_programs, contamination=self._contamination_index())
         # download_and_prepare(num_proc=N) reaches here only through the download config.

@@ -166,17 +166,23 @@ class ResponseCache:
         os.replace(tmp, path)  # atomic: a killed run leaves the answer whole or absent, never torn
 
 
+def api_key_for(settings: LLMSettings, api_key: str | None = None) -> str:
+    """The key to send: the one given, else ``OPENAI_API_KEY``; a local server (``base_url``) takes any."""
+    key = api_key if api_key is not None else os.environ.get("OPENAI_API_KEY")
+    if key:
+        return key
+    if settings.base_url is None:
+        raise ValueError("the llm translator needs OPENAI_API_KEY (or --base-url for a local server)")
+    return "EMPTY"
+
+
 class LLMTranslator:
     name = "llm"
     version = LLM_TRANSLATOR_VERSION
 
     def __init__(self, settings: LLMSettings, api_key: str | None = None) -> None:
         self.settings = settings
-        self.api_key = api_key if api_key is not None else os.environ.get("OPENAI_API_KEY")
-        if not self.api_key:
-            if settings.base_url is None:
-                raise ValueError("the llm translator needs OPENAI_API_KEY (or --base-url for a local server)")
-            self.api_key = "EMPTY"  # local OpenAI-compatible servers accept any key
+        self.api_key = api_key_for(settings, api_key)
         cache_dir = settings.cache_dir or os.path.join(os.path.expanduser("~"), ".cache", "code2cot", "llm")
         self.cache = ResponseCache(cache_dir)
         self.stats = LLMStats()

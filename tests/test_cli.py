@@ -24,6 +24,11 @@ def test_generic_builder_is_not_importable(tmp_path):
     ok = subprocess.run([sys.executable, "-c", "import code2cot.builder, code2cot.hub, code2cot.eval, code2cot.space"],
                         cwd=tmp_path, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
+    # the builder class where the issue names it, and the sandbox side still free of datasets/pyarrow
+    probe = ("import sys, code2cot.builder.forkserver; assert 'datasets' not in sys.modules; "
+             "from code2cot.builder import Code2CoT; import datasets; assert issubclass(Code2CoT, datasets.GeneratorBasedBuilder)")
+    ok = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
 
 
 def test_trace_one_file_text(tmp_path):
@@ -96,15 +101,47 @@ def test_build_output_problems_are_clear_and_leave_nothing_behind(tmp_path):
     not_a_folder = run("build", "--source", str(programs), "--no-decontamination", "--out", str(a_file), cwd=tmp_path)
     assert not_a_folder.returncode == 2 and f"--out {a_file} exists and is not a folder" in not_a_folder.stderr
     assert a_file.read_text() == "mine"
-    # every sample rejected: the table and a clear error, rejected.jsonl kept; a missing parent is created
+    under_a_file = run("build", "--source", str(programs), "--out", str(a_file / "ds"), cwd=tmp_path)
+    assert under_a_file.returncode == 2 and f"{a_file} is a file, not a folder" in under_a_file.stderr
+    # every sample rejected: the table and a clear error; no empty dataset, the rejected samples beside it
     out = tmp_path / "new" / "parent" / "ds"
     all_rejected = run("build", "--source", str(programs), "--no-decontamination", "--out", str(out), cwd=tmp_path)
     assert all_rejected.returncode == 1, all_rejected.stderr
     assert "exception" in all_rejected.stdout and "error: no sample passed" in all_rejected.stderr
-    assert "Traceback" not in all_rejected.stderr
-    assert json.loads((out / "rejected.jsonl").read_text())["status"] == "exception"
+    assert "Traceback" not in all_rejected.stderr and f"{out}.rejected.jsonl" in all_rejected.stderr
+    assert json.loads(out.with_name("ds.rejected.jsonl").read_text())["status"] == "exception"
+    assert not out.exists()
+    # ... and an earlier good build in that folder stays whole
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "double.py").write_text('PROBLEM = "Double the number."\nLICENSE = "MIT"\nINPUTS = ["2", "3"]\n\n'
+                                    'def main_solution(x):\n    return 2 * x\n')
+    first = run("build", "--source", str(good), "--no-decontamination", "--test-fraction", "0", "--out", str(out),
+                cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    again = run("build", "--source", str(programs), "--no-decontamination", "--out", str(out), cwd=tmp_path)
+    assert again.returncode == 1 and "was left as it was" in again.stderr
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     leftovers = [p.name for p in tmp_path.rglob(".code2cot-out-*")]
     assert leftovers == []
+
+
+def test_build_option_problems_are_clear(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    checks = [
+        (["--source", str(empty)], "holds no programs"),
+        (["--num-proc", "0"], "num_proc must be at least 1, got 0"),
+        (["--test-fraction", "1.5"], "test_fraction must be between 0 and 1, got 1.5"),
+        (["--concurrency", "0", "--translator", "llm", "--model", "m", "--base-url", "http://127.0.0.1:9/v1"],
+         "llm_concurrency must be at least 1, got 0"),
+    ]
+    for extra, message in checks:
+        result = run("build", "--out", str(tmp_path / "ds"), *extra, cwd=tmp_path)
+        assert result.returncode == 2 and message in result.stderr, (extra, result.stderr)
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "ds").exists()
 
 
 def test_trace_entry_and_encoding(tmp_path):

@@ -182,6 +182,31 @@ def test_build_killed_with_sigkill_resumes_without_repeating(tmp_path):
     assert f"requests={len(second_run)}" in done.stdout and "prompt_tokens=" in done.stdout
 
 
+def test_the_llm_configs_translate_with_the_llm_from_the_cli(tmp_path):
+    """``--config default-llm`` means the LLM translator without ``--translator llm``; without a
+    model or a key the build stops at once with one clear line."""
+    (tmp_path / "programs").mkdir()
+    source = _corpus(tmp_path / "programs", 2)
+    code2cot = str(Path(sys.executable).parent / "code2cot")
+    base = [code2cot, "build", "--config", "default-llm", "--source", str(source), "--num-proc", "1",
+            "--cache-dir", str(tmp_path / "cache"), "--no-decontamination"]
+    env = {k: v for k, v in os.environ.items() if k != "OPENAI_API_KEY"}
+    for extra, message in (([], "needs a model"), (["--model", "gpt-x"], "needs OPENAI_API_KEY")):
+        failed = subprocess.run([*base, "--out", str(tmp_path / "none"), *extra], env=env, capture_output=True,
+                                text=True, timeout=120)
+        assert failed.returncode == 2 and message in failed.stderr and "Traceback" not in failed.stderr, failed.stderr
+    with StubOpenAI("correct") as stub:
+        done = subprocess.run([*base, "--out", str(tmp_path / "out"), "--base-url", stub.base_url, "--model", "stub"],
+                              env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert len(stub.answered) == 4
+    config = json.loads((tmp_path / "out" / "build_config.json").read_text())
+    assert config["options"]["translator"] == "llm" and config["summary"]["llm"]["requests"] == 4
+    import datasets
+
+    assert set(datasets.load_dataset(str(tmp_path / "out"), split="train")["translator"]) == {"llm"}
+
+
 def test_llm_throughput_and_zero_request_rerun(requests_, tmp_path):
     many = [TranslationRequest(Task(id=f"x{i}", code=r.task.code, input=r.task.input + " " * i,
                                     question=r.task.question), r.output, r.trace)
@@ -202,7 +227,7 @@ def test_llm_throughput_and_zero_request_rerun(requests_, tmp_path):
 
 def test_one_sample_per_problem_translates_one_candidate_at_a_time(tmp_path):
     """pyedu-llm keeps one sample per problem: the next input is only translated if the first failed."""
-    from code2cot.builder.build import build_dataset
+    from code2cot.builder.build import NoSamplePassed, build_dataset
 
     record = {"problem_description": "Sum a list of numbers.", "license": "MIT", "id": "sum",
               "refcode": "def main_solution(xs):\n    total = 0\n    for x in xs:\n        total += x\n    return total\n",
@@ -212,16 +237,22 @@ def test_one_sample_per_problem_translates_one_candidate_at_a_time(tmp_path):
     source.write_text(json.dumps(record) + "\n")
     for behaviour, asked, verify_retries in (("correct", 1, 2), ("wrong", 3, 0)):
         with StubOpenAI(behaviour) as stub:
-            summary = build_dataset(tmp_path / behaviour, config_name="pyedu-llm", source=str(source),
-                                    test_fraction=0.0, decontaminate=False, llm_base_url=stub.base_url,
-                                    llm_model="stub", llm_cache_dir=str(tmp_path / f"cache-{behaviour}"),
-                                    llm_verify_retries=verify_retries)
+            try:
+                summary = build_dataset(tmp_path / behaviour, config_name="pyedu-llm", source=str(source),
+                                        test_fraction=0.0, decontaminate=False, llm_base_url=stub.base_url,
+                                        llm_model="stub", llm_cache_dir=str(tmp_path / f"cache-{behaviour}"),
+                                        llm_verify_retries=verify_retries)
+                rejected_file = tmp_path / behaviour / "rejected.jsonl"
+            except NoSamplePassed as failed:
+                summary, rejected_file = failed.summary, failed.rejected
             assert len(stub.log) == asked
-        rejected = [json.loads(line) for line in (tmp_path / behaviour / "rejected.jsonl").read_text().splitlines()]
+        rejected = [json.loads(line) for line in rejected_file.read_text().splitlines()]
         if behaviour == "correct":
             assert summary.splits["train"] == 1 and [r["reason"] for r in rejected] == ["extra_sample"] * 2
-        else:  # every candidate tried in turn, none verified
+        else:  # every candidate tried in turn, none verified: no dataset, the rejected samples beside it
             assert summary.splits.get("train", 0) == 0 and [r["status"] for r in rejected] == ["unverified"] * 3
+            assert rejected_file == (tmp_path / "wrong.rejected.jsonl").resolve()
+            assert not (tmp_path / "wrong").exists()
 
 
 def test_concurrency_is_spread_over_clients_and_never_exceeded(requests_, tmp_path):
