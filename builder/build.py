@@ -32,6 +32,10 @@ from .dataset_builder import Code2CoT
 from .decontaminate import describe_unavailable
 
 ROWS_PER_SHARD = 5000
+WORK_PREFIX = "code2cot-build-"
+"""A build's scratch folder in the temp dir: ``{WORK_PREFIX}{pid}-*``, removed by a later build if that pid is gone."""
+STAGING_PREFIX = ".code2cot-out-"
+"""The output being assembled, beside ``--out``: ``{STAGING_PREFIX}{pid}-*``."""
 SUMMARY_BATCH_ROWS = 1024
 REJECTED_FIELDS = ("id", "problem_id", "split", "source", "entry_point", "input", "status", "reason", "error")
 
@@ -145,7 +149,9 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
         raise ValueError(f"num_proc must be at least 1, got {num_proc}")
     # Staged beside the output (same filesystem, so the final moves are renames), checked before any work.
     out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="code2cot-build-"))
+    _remove_leftovers(Path(tempfile.gettempdir()), WORK_PREFIX)
+    _remove_leftovers(out.parent, STAGING_PREFIX)
+    work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-"))
     stats_dir = work / "llm-stats"
     staging: Path | None = None
     try:
@@ -160,7 +166,7 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
             config["llm_base_url"] = _without_credentials(config["llm_base_url"])
         summary = BuildSummary(out_dir=str(out), config=dict(config, config_name=config_name),
                                program_filters=builder.program_filters or {})
-        staging = Path(tempfile.mkdtemp(prefix=".code2cot-out-", dir=out.parent))
+        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out.parent))
         rejected: list[dict] = []
         steps: list[int] = []
         cot_chars: list[int] = []
@@ -224,6 +230,21 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
         shutil.rmtree(work, ignore_errors=True)
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)  # gone already after a successful move
+
+
+def _remove_leftovers(folder: Path, prefix: str) -> None:
+    """Remove ``{prefix}{pid}-*`` folders of builds that died without cleaning up (kill -9, OOM);
+    a live build's, and anything not named that way, stay."""
+    for path in folder.glob(f"{prefix}*"):
+        pid = path.name[len(prefix):].split("-", 1)[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(path, ignore_errors=True)
+        except (PermissionError, OverflowError):
+            pass  # alive (another user's) or not a pid at all
 
 
 def _check_out(out: Path) -> None:

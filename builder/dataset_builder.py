@@ -32,6 +32,7 @@ import datasets
 from .decontaminate import ContaminationIndex
 from .filters import FilterConfig, ProgramScreen, prefilter, split_of
 from .isolation import SandboxLimits
+from .process_tree import children_die_with_this_process
 from .records import FEATURES, make_record
 from .sandbox import Sandbox, imports_to_preload
 from .sources import SourceError, load_tasks
@@ -251,7 +252,8 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
 
     def _download_and_prepare(self, dl_manager, verification_mode, **prepare_split_kwargs) -> None:
         try:
-            super()._download_and_prepare(dl_manager, verification_mode, **prepare_split_kwargs)
+            with children_die_with_this_process():  # a kill -9 of the build takes its jobs with it
+                super()._download_and_prepare(dl_manager, verification_mode, **prepare_split_kwargs)
         finally:
             if self._aside_dir is not None:
                 shutil.rmtree(self._aside_dir, ignore_errors=True)

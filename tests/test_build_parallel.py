@@ -247,3 +247,82 @@ def test_jobs_share_the_test_work_even_when_no_problem_is_in_train(tmp_path, cap
         summary = build_dataset(tmp_path / "out", source=str(corpus), test_fraction=1.0, num_proc=2)
     assert summary.splits == {"train": 0, "test": summary.statuses["ok"]} and summary.splits["test"] > 0
     assert not [r for r in caplog.records if "num_proc" in r.getMessage()], "the build fell back to one job"
+
+
+def _descendants(pid: int) -> set[int]:
+    found, todo = set(), [pid]
+    while todo:
+        parent = todo.pop()
+        try:
+            threads = os.listdir(f"/proc/{parent}/task")
+        except FileNotFoundError:
+            continue
+        for thread in threads:
+            try:
+                with open(f"/proc/{parent}/task/{thread}/children") as handle:
+                    children = {int(c) for c in handle.read().split()}
+            except FileNotFoundError:
+                continue
+            todo += children - found
+            found |= children
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_a_build_killed_with_sigkill_takes_its_jobs_with_it(tmp_path):
+    """kill -9 of the build process alone (not its group): no job goes on executing programs
+    (or sending LLM requests) for a build nobody will write, and the next build removes the
+    scratch folder it left."""
+    import signal
+    import subprocess
+    import sys
+    import tempfile
+    import time
+    from pathlib import Path
+
+    from code2cot.builder.build import WORK_PREFIX
+
+    code2cot = str(Path(sys.executable).parent / "code2cot")
+    build = subprocess.Popen([code2cot, "build", "--num-proc", "2", "--out", str(tmp_path / "out")],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    jobs: set[int] = set()
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline and build.poll() is None:
+            jobs = _descendants(build.pid)
+            if len(jobs) >= 5:  # the queue manager, two jobs and their sandbox servers
+                break
+            time.sleep(0.05)
+        assert build.poll() is None and len(jobs) >= 5, "the build ended before its jobs were seen"
+        work = list(Path(tempfile.gettempdir()).glob(f"{WORK_PREFIX}{build.pid}-*"))
+        assert work, "no scratch folder named after the build's pid"
+        os.kill(build.pid, signal.SIGKILL)
+        build.wait()
+        deadline = time.time() + 20
+        while time.time() < deadline and any(_alive(pid) for pid in jobs):
+            time.sleep(0.1)
+        assert not [pid for pid in jobs if _alive(pid)], "processes of the killed build live on"
+    finally:  # never leave them running, whatever happened above
+        for pid in jobs | (_descendants(build.pid) if build.poll() is None else set()):
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        if build.poll() is None:
+            build.kill()
+    assert not (tmp_path / "out").exists()
+    build_dataset(tmp_path / "small", source=str(_one_program(tmp_path)), decontaminate=False)
+    assert not any(path.exists() for path in work), "the dead build's scratch folder was left"
+
+
+def _one_program(tmp_path):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "double.py").write_text('PROBLEM = "Double it."\nLICENSE = "MIT"\nINPUTS = ["2"]\n\n'
+                                      "def main_solution(x):\n    return 2 * x\n")
+    return folder
