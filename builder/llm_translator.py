@@ -29,7 +29,7 @@ from typing import Any
 
 from .tasks import encodable
 from .translation import Translation, TranslationRequest
-from .verify import verify_cot
+from .verify import PROBLEMS, verify_cot
 
 LLM_TRANSLATOR_VERSION = "llm/1"
 
@@ -57,9 +57,17 @@ Rules:
 - End with exactly this line: Therefore, the final answer is: <output>
   where <output> is the Python repr of the value the function returns."""
 
-CORRECTION_HINT = ("Your final answer was {answer}, but running the program returns {output}. Rewrite the reasoning so "
-                   "that it follows the execution exactly, without mentioning this correction, and end with: "
-                   "Therefore, the final answer is: {output}")
+CORRECTION_HINTS = {
+    "wrong_answer": "Your final answer was {answer}, but running the program returns {output}. Rewrite the reasoning "
+                    "so that it follows the execution exactly",
+    "no_final_answer": "Your reasoning did not end with the final answer line. Running the program returns {output}. "
+                       "Rewrite the reasoning so that it follows the execution exactly",
+    "code_block": "Your reasoning contains a code block. Rewrite it in plain prose, with no code and no code blocks",
+    "mentions_trace": "Your reasoning mentions a trace or an execution record. Rewrite it as if you had worked the "
+                      "execution out yourself, never mentioning a trace or a record",
+}
+"""What a retry is told, by why the last answer was rejected; each ends with ``CORRECTION_END``."""
+CORRECTION_END = ", without mentioning this correction, and end with: Therefore, the final answer is: {output}"
 
 _RETRYABLE_STATUS = {408, 409, 429}
 REQUESTS_PER_CLIENT = 8
@@ -291,9 +299,10 @@ class LLMTranslator:
         if verdict.verified:
             return Translation(cot, True, None, None, attempt + 1, usage)
         if attempt == self.settings.verify_retries:  # an unverified CoT never enters the dataset
-            return Translation("", False, "unverified", f"CoT failed verification ({verdict.reason}); answer "
-                                                        f"{verdict.answer!r} vs {request.output!r}", attempt + 1, usage)
-        hint = CORRECTION_HINT.format(answer=verdict.answer or "missing", output=request.output)
+            return Translation("", False, "unverified", f"CoT failed verification ({verdict.reason}): "
+                                                        f"{PROBLEMS[verdict.reason]}; its answer {verdict.answer!r}, "
+                                                        f"the program returns {request.output!r}", attempt + 1, usage)
+        hint = (CORRECTION_HINTS[verdict.reason] + CORRECTION_END).format(answer=verdict.answer, output=request.output)
         return messages + [{"role": "assistant", "content": cot}, {"role": "user", "content": hint}]
 
     async def _complete(self, lanes: asyncio.Queue, messages: list[dict]) -> dict:

@@ -15,9 +15,24 @@ import re
 from dataclasses import dataclass
 
 _FINAL = re.compile(r"final answer is\s*:?\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
-_TRACE_WORDS = re.compile(r"\b(the|this|given|provided|execution) trace\b|\btrace (shows|says|indicates)\b|\bsnoop\b",
-                          re.IGNORECASE)
+_TRACE_WORDS = re.compile(
+    r"\b(?:given|provided|shown|supplied|handed)\b[^.\n]{0,24}?\b(?:trace|execution record|execution log)\b"
+    r"|\bexecution (?:trace|record|log)\b"
+    r"|\btrace (?:shows|says|indicates|tells|records|reveals|confirms|lists|above|below)\b"
+    r"|\b(?:according to|from|in|per|based on|looking at|using|following|as)\s+(?:the|this|that|my)\s+trace\b(?!\s+of\b)"
+    r"|\bsnoop\b",
+    re.IGNORECASE)
+"""Ways a CoT gives away that it was written from a recorded execution. ``the trace of the
+matrix`` (linear algebra; programs compute it) is not one of them."""
+_TILDE_FENCE = re.compile(r"^\s*~~~", re.MULTILINE)
 REASONS = ("no_final_answer", "wrong_answer", "code_block", "mentions_trace")
+PROBLEMS = {
+    "no_final_answer": "it does not end with the line 'Therefore, the final answer is: ...'",
+    "wrong_answer": "its final answer is not what the program returns",
+    "code_block": "it contains a code block",
+    "mentions_trace": "it mentions a trace or an execution record",
+}
+"""Each reason as a reader (or a model asked to rewrite) should hear it."""
 
 
 @dataclass(frozen=True)
@@ -112,12 +127,12 @@ def answers_match(predicted: str, expected: str) -> bool:
 
 
 def verify_cot(cot: str, expected_output: str) -> Verdict:
-    if "```" in cot:
-        return Verdict(False, "code_block")
+    answer = extract_answer(cot)  # carried by every verdict, for the error and the corrective hint
+    if "```" in cot or ("~~~" in cot and _TILDE_FENCE.search(cot)):
+        return Verdict(False, "code_block", answer)
     lowered = cot.casefold()  # the regex (~0.15 ms a KB) only where it can match
-    if ("trace" in lowered or "snoop" in lowered) and _TRACE_WORDS.search(cot):
-        return Verdict(False, "mentions_trace")
-    answer = extract_answer(cot)
+    if ("trace" in lowered or "snoop" in lowered or "execution" in lowered) and _TRACE_WORDS.search(cot):
+        return Verdict(False, "mentions_trace", answer)
     if answer is None:
         return Verdict(False, "no_final_answer")
     if not answers_match(answer, expected_output):

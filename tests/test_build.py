@@ -82,6 +82,12 @@ def test_verification_rules():
     assert verify_cot("x\nTherefore, the final answer is: 3", "4").reason == "wrong_answer"
     assert verify_cot("```python\nx=1\n```\nTherefore, the final answer is: 3", "3").reason == "code_block"
     assert verify_cot("The trace shows x.\nTherefore, the final answer is: 3", "3").reason == "mentions_trace"
+    for giveaway in ("I was given a trace.", "According to the trace, x is 1.", "The execution record says 3.",
+                     "We were provided with an execution log."):
+        assert verify_cot(f"{giveaway}\nTherefore, the final answer is: 3", "3").reason == "mentions_trace", giveaway
+    for fine in ("The trace of the matrix is 1 + 2 = 3.", "We trace x through the loop.", "trace(m) adds the diagonal."):
+        assert verify_cot(f"{fine}\nTherefore, the final answer is: 3", "3").verified, fine
+    assert verify_cot("~~~python\nx = 1\n~~~\nTherefore, the final answer is: 3", "3").reason == "code_block"
     assert verify_cot("no answer here", "3").reason == "no_final_answer"
 
 

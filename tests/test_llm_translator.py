@@ -87,6 +87,31 @@ def test_always_wrong_is_rejected_unverified(requests_, tmp_path):
     assert "answer" in out[0].error
 
 
+def test_the_corrective_hint_says_what_was_wrong(requests_, tmp_path):
+    """A code block or a trace mention is corrected by asking for prose that mentions no trace,
+    not by telling the model its (right) answer was wrong."""
+    hints: list[str] = []
+
+    def responder(messages, body):
+        users = [m["content"] for m in messages if m["role"] == "user"]
+        output = requests_[0].output
+        if len(users) == 1:
+            return f"```python\nprint(1)\n```\nI was given a trace.\nTherefore, the final answer is: {output}"
+        hints.append(users[-1])
+        if len(users) == 2:
+            return f"I was given a trace, which shows it.\nTherefore, the final answer is: {output}"
+        return f"Step by step it gives {output}.\nTherefore, the final answer is: {output}"
+
+    with StubOpenAI(responder=responder) as stub:
+        [done] = translator(stub, tmp_path, verify_retries=2).translate_all(requests_[:1])
+    assert done.verified and done.attempts == 3
+    assert "code block" in hints[0] and "was missing" not in hints[0] and "Your final answer was" not in hints[0]
+    assert "trace" in hints[1] and "as if you had worked the execution out yourself" in hints[1]
+    with StubOpenAI(responder=lambda messages, body: "The trace shows it.\nTherefore, the final answer is: 0") as stub:
+        [failed] = translator(stub, tmp_path / "again", verify_retries=0).translate_all(requests_[:1])
+    assert failed.reason == "unverified" and "mentions a trace" in failed.error and "'0'" in failed.error
+
+
 @pytest.mark.parametrize("behaviour", ["rate_limit_once", "error_once", "drop_once", "garbage_once"])
 def test_transient_failures_are_retried(requests_, tmp_path, behaviour):
     with StubOpenAI(behaviour) as stub:
