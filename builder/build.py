@@ -128,9 +128,12 @@ class NoSamplePassed(RuntimeError):
     """The build ran but kept no sample: the output folder is left as it was (an earlier
     build in it stays whole) and the rejected samples are written beside it."""
 
-    def __init__(self, summary: BuildSummary, rejected: Path) -> None:
-        super().__init__(f"no sample passed, so {summary.out_dir} was left as it was; every sample and its "
-                         f"reason is in {rejected}")
+    def __init__(self, summary: BuildSummary, rejected: Path, commonest: tuple[str, int] | None = None) -> None:
+        message = (f"no sample passed, so {summary.out_dir} was left as it was; every sample and its reason is in "
+                   f"{rejected}")
+        if commonest:
+            message += f"; the commonest ({commonest[1]} of {sum(summary.statuses.values())}): {commonest[0]}"
+        super().__init__(message)
         self.summary = summary
         self.rejected = rejected
 
@@ -221,7 +224,9 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
         if not any(summary.splits.values()):
             beside = out.resolve().with_name(out.resolve().name + ".rejected.jsonl")
             os.replace(staging / "rejected.jsonl", beside)
-            raise NoSamplePassed(summary, beside)
+            reasons = collections.Counter(f"{row['reason'] or row['status']}: {(row['error'] or '-')[:300]}"
+                                          for row in rejected)
+            raise NoSamplePassed(summary, beside, reasons.most_common(1)[0] if reasons else None)
         (staging / "README.md").write_text(_minimal_card(summary))
         _replace_dir(staging, out)
         _forget_cached_copy(out)

@@ -70,6 +70,8 @@ CORRECTION_HINTS = {
 CORRECTION_END = ", without mentioning this correction, and end with: Therefore, the final answer is: {output}"
 
 _RETRYABLE_STATUS = {408, 409, 429}
+UNREACHABLE_AFTER = 4
+"""Connection attempts refused, with no reply from the server ever, before it counts as unreachable."""
 REQUESTS_PER_CLIENT = 8
 """In-flight requests per ``openai`` client (and so connections per pool); more clients carry the rest."""
 
@@ -195,6 +197,9 @@ class LLMTranslator:
         self.cache = ResponseCache(cache_dir)
         self.stats = LLMStats()
         self._ssl_context: Any = None
+        self._reached = False  # some reply (any status) came back from the server
+        self._refused = 0  # connection attempts that failed before any reply ever came
+        self._unreachable: str | None = None
 
     # -- public ---------------------------------------------------------------------
     def translate_all(self, requests: list[TranslationRequest]) -> list[Translation]:
@@ -327,6 +332,8 @@ class LLMTranslator:
 
         settings = self.settings
         for attempt in range(settings.max_retries + 1):
+            if self._unreachable:
+                raise LLMError(self._unreachable)
             self.stats.requests += 1
             try:
                 # The same request ``client.chat.completions.create`` sends, through the client's public
@@ -338,17 +345,24 @@ class LLMTranslator:
                     "model": settings.model, "messages": messages, "temperature": settings.temperature,
                     "max_tokens": settings.max_tokens,
                 })
+                self._reached = True
                 if isinstance(response, str):  # a 200 without a JSON Content-Type: openai hands back the text
                     response = json.loads(response)  # not JSON either: ValueError, retried as garbage
                 return _parse_response(response)
-            except (openai.APITimeoutError, openai.APIConnectionError, openai.RateLimitError,
-                    openai.InternalServerError) as exc:
+            except openai.APIConnectionError as exc:  # timeouts too
                 error: Exception = exc
+                if _never_connected(exc):
+                    self._note_refused(exc)
+            except (openai.RateLimitError, openai.InternalServerError) as exc:
+                self._reached = True
+                error = exc
             except openai.APIStatusError as exc:
+                self._reached = True
                 if exc.status_code not in _RETRYABLE_STATUS and exc.status_code < 500:
                     raise LLMError(f"HTTP {exc.status_code}: {str(exc)[:200]}") from None
                 error = exc
             except (_GarbageResponse, openai.APIResponseValidationError, ValueError) as exc:
+                self._reached = True
                 error = exc  # a 200 whose body is not a chat completion: retry like a 5xx
             if attempt == settings.max_retries:
                 raise LLMError(f"gave up after {attempt + 1} attempts: {type(error).__name__}: {str(error)[:200]}")
@@ -356,6 +370,30 @@ class LLMTranslator:
             delay = min(settings.backoff_max, settings.backoff_base * 2 ** attempt)
             await asyncio.sleep(delay * (0.5 + random.random() / 2))  # full jitter keeps clients apart
         raise AssertionError("unreachable")
+
+
+    def _note_refused(self, exc: Exception) -> None:
+        """A server no request has ever reached (a wrong --base-url, a server not started) fails
+        every remaining request at once, instead of each retrying for half a minute."""
+        if self._reached:
+            return  # it answered before: an outage, retried as usual
+        self._refused += 1
+        if self._refused >= UNREACHABLE_AFTER:
+            where = self.settings.base_url or "the OpenAI API"
+            self._unreachable = (f"cannot reach the LLM server at {where} ({type(exc).__name__}: {str(exc)[:120]}); "
+                                 "no request has reached it: check --base-url and that the server is running")
+
+
+def _never_connected(exc: BaseException) -> bool:
+    """Refused, unresolvable or unanswered at connect time (the HTTP library's ConnectError or
+    ConnectTimeout), not a connection dropped or a reply too slow once connected."""
+    seen = 0
+    cause: BaseException | None = exc
+    while cause is not None and seen < 8:
+        if type(cause).__name__ in ("ConnectError", "ConnectTimeout"):
+            return True
+        cause, seen = cause.__cause__ or cause.__context__, seen + 1
+    return False
 
 
 class _GarbageResponse(Exception):

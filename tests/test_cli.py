@@ -109,6 +109,7 @@ def test_build_output_problems_are_clear_and_leave_nothing_behind(tmp_path):
     assert all_rejected.returncode == 1, all_rejected.stderr
     assert "exception" in all_rejected.stdout and "error: no sample passed" in all_rejected.stderr
     assert "Traceback" not in all_rejected.stderr and f"{out}.rejected.jsonl" in all_rejected.stderr
+    assert "the commonest (1 of 1): exception: ZeroDivisionError" in all_rejected.stderr
     assert json.loads(out.with_name("ds.rejected.jsonl").read_text())["status"] == "exception"
     assert not out.exists()
     # ... and an earlier good build in that folder stays whole

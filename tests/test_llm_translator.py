@@ -87,6 +87,24 @@ def test_always_wrong_is_rejected_unverified(requests_, tmp_path):
     assert "answer" in out[0].error
 
 
+def test_a_server_nothing_reaches_fails_every_request_at_once(requests_, tmp_path):
+    """A wrong --base-url (connection refused) ends the LLM work in about a second, with one
+    error that says so, instead of retrying every sample for half a minute."""
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings = LLMSettings(model="m", base_url=f"http://127.0.0.1:{port}/v1", cache_dir=str(tmp_path), concurrency=2,
+                           backoff_base=0.5, backoff_max=30)
+    llm = LLMTranslator(settings, api_key="k")
+    started = time.perf_counter()
+    out = llm.translate_all(requests_)
+    assert time.perf_counter() - started < 10
+    assert all(t.reason == "llm_error" and "cannot reach the LLM server" in t.error for t in out)
+    assert llm.stats.requests <= 6
+
+
 def test_the_corrective_hint_says_what_was_wrong(requests_, tmp_path):
     """A code block or a trace mention is corrected by asking for prose that mentions no trace,
     not by telling the model its (right) answer was wrong."""
