@@ -128,7 +128,7 @@ def _build(args: argparse.Namespace) -> int:
         options["translator"] = args.translator
     if args.source is not None:
         options["source"] = args.source
-    for name in ("source_split", "test_fraction", "max_trace_steps", "max_prompt_chars", "max_input_chars",
+    for name in ("source_split", "test_fraction", "max_trace_steps", "max_prompt_chars", "max_cot_chars", "max_input_chars",
                  "max_inputs_per_problem", "cpu_seconds", "sandbox_workers"):
         value = getattr(args, name)
         if value is not None:
@@ -256,6 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--test-fraction", type=float)
     build.add_argument("--max-trace-steps", type=int)
     build.add_argument("--max-prompt-chars", type=int)
+    build.add_argument("--max-cot-chars", type=int, help="longest CoT kept, in characters (default 16000; 0: no limit)")
     build.add_argument("--max-input-chars", type=int)
     build.add_argument("--max-inputs-per-problem", type=int)
     build.add_argument("--one-sample-per-problem", action="store_true")

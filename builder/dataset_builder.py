@@ -75,6 +75,9 @@ class Code2CoTConfig(datasets.BuilderConfig):
     max_trace_steps: int = 1000
     """Recorded trace steps after loop compression; longer traces are rejected (``trace_too_long``)."""
     max_prompt_chars: int = 8000
+    max_cot_chars: int = 16000
+    """Characters of a verified CoT; longer ones are rejected (``cot_too_long``): ~4k tokens, the
+    recipes' ``max_length``, past which training would cut the sample before its answer. 0: no limit."""
     max_input_chars: int = 2000
     max_inputs_per_problem: int = 5
     one_sample_per_problem: bool = False
@@ -134,7 +137,7 @@ class Code2CoTConfig(datasets.BuilderConfig):
                      "max_input_chars", "decontamination_ngram", "llm_concurrency", "llm_max_tokens"):
             if getattr(self, name) < 1:
                 problems.append(f"{name} must be at least 1, got {getattr(self, name)}")
-        for name in ("max_inputs_per_problem", "llm_max_retries", "llm_verify_retries", "llm_temperature"):
+        for name in ("max_inputs_per_problem", "max_cot_chars", "llm_max_retries", "llm_verify_retries", "llm_temperature"):
             if getattr(self, name) < 0:  # max_inputs_per_problem 0: no limit
                 problems.append(f"{name} must not be negative, got {getattr(self, name)}")
         for name in ("cpu_seconds", "llm_timeout"):
@@ -359,12 +362,18 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
                     chosen.add(problem)
                     batch.append(request)
             for request, translation in zip(batch, translator.translate_all(batch)):
-                if translation.verified:
+                status, reason, error = ("ok", None, None) if translation.verified else \
+                    ("unverified", translation.reason, translation.error)
+                if translation.verified and cfg.max_cot_chars and len(translation.cot) > cfg.max_cot_chars:
+                    status = reason = "cot_too_long"  # a training sample cut at max_length would lose its answer
+                    error = f"the CoT has {len(translation.cot)} characters (limit {cfg.max_cot_chars})"
+                if status == "ok":
                     verified_problems.add(request.task.problem_id or request.task.id)
                 rows[request.task.id] = make_record(
-                    request.task, status="ok" if translation.verified else "unverified", output=request.output,
-                    trace=request.trace, cot=translation.cot, translator=translator.name, verified=translation.verified,
-                    reason=translation.reason, error=translation.error, trace_text=request.trace_text,
+                    request.task, status=status, output=request.output, trace=request.trace,
+                    cot=translation.cot if status == "ok" else "",
+                    translator=translator.name, verified=translation.verified, reason=reason, error=error,
+                    trace_text=request.trace_text,
                 )
             pending = later
         for task, _, _ in items:  # at most one verified sample per problem already, when that is asked for

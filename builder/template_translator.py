@@ -16,7 +16,7 @@ import hashlib
 import random
 from dataclasses import dataclass
 
-TEMPLATE_VERSION = "template/2"
+TEMPLATE_VERSION = "template/3"
 FINAL_ANSWER_PREFIX = "Therefore, the final answer is:"
 
 _PHRASES: dict[str, tuple[str, ...]] = {
@@ -27,8 +27,8 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "To find the result of {call}, we go through the computation step by step.",
     ),
     "helper_call": (
-        "To get this, we call {func} with {args}.",
-        "This calls {func} with {args}.",
+        "Now {func} is called with {args}.",
+        "Next, {func} runs with {args}.",
         "Here {func} is called with {args}.",
     ),
     "helper_return": (
@@ -126,8 +126,13 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "At this point {exc} is raised.",
     ),
     "printed": (
-        "It prints {text}.",
-        "The program outputs {text} here.",
+        "Along the way it prints {text}.",
+        "On the way, the program prints {text}.",
+    ),
+    "return_expr": (
+        "It returns {expr}{why}.",
+        "The result is {expr}{why}.",
+        "We evaluate {expr}{why} for the return value.",
     ),
     "cut": (
         "The computation continues in the same manner for many more steps.",
@@ -239,6 +244,8 @@ class TemplateTranslator:
             return f" ({', '.join(known[:3])})" if known else ""
 
         next_same_depth = _next_same_depth(steps)
+        stdout = trace.get("stdout") or ""
+        printed = say("printed", text=_short(repr(stdout.rstrip("\n")), 200)) if stdout.strip() else ""
 
         def following(index: int, info: _LineInfo | None) -> dict | None:
             """The next step of this call, past the rest of a multi-line header (``if (a and\\n b):``)."""
@@ -278,6 +285,9 @@ class TemplateTranslator:
                     key = "helper_yield" if step.get("yielded") else "helper_return"
                     sentences.append(say(key, func=step["func"], value=step["value"]))
                 else:
+                    if printed and not step.get("yielded"):  # what it printed, before what it returns
+                        sentences.append(printed)
+                        printed = ""
                     sentences.append(say("final_return", func=step["func"], value=step["value"]))
                     if not step.get("yielded"):
                         break  # the call asked about is over: later steps are clean-up (generators closed by GC)
@@ -310,9 +320,8 @@ class TemplateTranslator:
                     sentences.append(text)
         while pending_updates:
             sentences.append(pending_updates.pop()[1])
-        stdout = trace.get("stdout") or ""
-        if stdout.strip():
-            sentences.append(say("printed", text=_short(repr(stdout.rstrip("\n")), 200)))
+        if printed:  # no plain return to put it before (an exception ended the call)
+            sentences.append(printed)
         sentences.append(f"{FINAL_ANSWER_PREFIX} {output}")
         return _paragraphs(sentences)
 
@@ -384,7 +393,11 @@ class TemplateTranslator:
                     parts.append(say("assign", name=name, value=value))
             return " ".join(parts)
         elif kind == "print":
-            return ""  # printed text is reported once, at the end
+            return ""  # printed text is reported once, before the result
+        elif kind == "return" and isinstance(node, ast.Return) and node.value is not None \
+                and not isinstance(node.value, (ast.Name, ast.Constant)) and not changed:
+            # the expression worked out on this line (a bare name or constant: its value says it all)
+            return say("return_expr", expr=_short(unparse(node.value)), why=values_of(node.value))
         elif kind == "expr" and changed and isinstance(node, ast.Expr):
             expr = _short(unparse(node.value))
             return " ".join(say("call_update", expr=expr, name=name, value=value) for name, value in changed.items())

@@ -202,6 +202,24 @@ def test_pyedu_config_keeps_one_sample_per_problem_like_the_release(tmp_path):
     assert reasons == ["duplicate_input", "extra_sample"]
 
 
+def test_a_cot_too_long_to_train_on_is_rejected_and_the_next_input_tried(tmp_path):
+    record = {
+        "problem_description": "Sum a list.", "io_requirements": "xs (list of int) -> int",
+        "refcode": "def main_solution(xs):\n    total = 0\n    for x in xs:\n        total += x\n    return total\n",
+        "funcname": "main_solution", "ios": [{"input": {"xs": list(range(40))}, "output": 780},
+                                             {"input": {"xs": [4]}, "output": 4}],
+    }
+    source = tmp_path / "pyedu.jsonl"
+    source.write_text(json.dumps(record) + "\n")
+    summary = build_dataset(tmp_path / "out", config_name="pyedu", source=str(source), test_fraction=0.0, num_proc=1,
+                            max_cot_chars=600)
+    [rejected] = [json.loads(line) for line in (tmp_path / "out" / "rejected.jsonl").read_text().splitlines()]
+    assert rejected["reason"] == "cot_too_long" and "(limit 600)" in rejected["error"] and rejected["input"].startswith("xs=[0, 1, 2")
+    kept = datasets.load_dataset(str(tmp_path / "out"), split="train")
+    assert summary.statuses == {"ok": 1, "cot_too_long": 1} and kept["input"] == ["xs=[4]"]
+    assert all(len(cot) <= 600 for cot in kept["cot"])
+
+
 def test_a_base_url_with_credentials_is_not_written_into_the_build_config():
     from code2cot.builder.build import _without_credentials
 

@@ -133,6 +133,9 @@ CASES = {
             except ValueError:
                 return 2
         """), ""),
+    "one_line": ("def f(s):\n    return s[::-1].upper()\n", "'abc'"),
+    "prints_then_returns": ("def helper(x):\n    return x * 2\n\ndef f(n):\n    print('hi', n)\n"
+                            "    y = helper(n)\n    return y + 1\n", "3"),
 }
 
 
@@ -280,3 +283,12 @@ def test_builds_reject_memory_address_outputs_and_refuse_duplicate_ids(tmp_path)
     source.write_text("\n".join(json.dumps(dict(r, id="same")) for r in rows) + "\n")
     with pytest.raises(SourceError, match="two samples have the id 'same'"):
         build_dataset(tmp_path / "out2", config_name="cruxeval", source=str(source), decontaminate=False)
+
+
+def test_a_one_line_function_still_shows_its_work_and_prints_come_before_the_result(runs):
+    for cot in cots(runs, "one_line"):
+        assert "s[::-1].upper() (s = 'abc')" in cot, cot
+    for cot in cots(runs, "prints_then_returns"):
+        assert "'hi 3'" in cot and ("helper is called with x = 3" in cot or "helper runs with x = 3" in cot), cot
+        assert cot.index("'hi 3'") < cot.index(" 7.") and "To get this" not in cot, cot
+        assert "y + 1 (y = 6)" in cot, cot
