@@ -7,6 +7,7 @@ import collections
 import dataclasses
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -119,6 +120,15 @@ def _trace(args: argparse.Namespace) -> int:
     return _trace_batch(args)
 
 
+def _as_flags(message: str) -> str:
+    """``llm_concurrency must be ...`` -> ``--concurrency must be ...``: say it as the user typed it."""
+    def flag(match: re.Match) -> str:
+        name = match.group(1)
+        return "--" + (name[4:] if name.startswith("llm_") else name).replace("_", "-") + match.group(2)
+
+    return re.sub(r"\b([a-z][a-z_]*_[a-z_]+|[a-z]+)( must (?:be|not))", flag, message)
+
+
 def _build(args: argparse.Namespace) -> int:
     from .builder.build import NoSamplePassed, build_dataset
     from .builder.sources import SourceError
@@ -152,11 +162,11 @@ def _build(args: argparse.Namespace) -> int:
         summary = build_dataset(args.out, config_name=args.config, num_proc=args.num_proc, **options)
     except NoSamplePassed as exc:
         print()
-        print(exc.summary.table())
+        print(exc.summary.table(written=False))
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except (SourceError, ValueError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {_as_flags(str(exc))}", file=sys.stderr)
         return 2
     from .hub.dataset_card import render_dataset_card
 

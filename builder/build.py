@@ -67,7 +67,7 @@ class BuildSummary:
         data["verified_rate"] = round(self.verified_rate, 4)
         return data
 
-    def table(self) -> str:
+    def table(self, written: bool = True) -> str:
         total = sum(self.statuses.values())
         lines = [f"{'status / reason':<24} {'count':>7} {'share':>7}"]
         for status, count in sorted(self.statuses.items(), key=lambda kv: -kv[1]):
@@ -87,7 +87,8 @@ class BuildSummary:
         lines += self._program_filter_lines()
         if self.llm:
             lines.append("LLM: " + ", ".join(f"{k}={v}" for k, v in self.llm.items()))
-        lines.append(f"wrote {self.out_dir} in {self.seconds:.1f}s")
+        lines.append(f"wrote {self.out_dir} in {self.seconds:.1f}s" if written
+                     else f"wrote no dataset ({self.seconds:.1f}s)")
         return "\n".join(lines)
 
 
@@ -128,11 +129,13 @@ class NoSamplePassed(RuntimeError):
     """The build ran but kept no sample: the output folder is left as it was (an earlier
     build in it stays whole) and the rejected samples are written beside it."""
 
-    def __init__(self, summary: BuildSummary, rejected: Path, commonest: tuple[str, int] | None = None) -> None:
+    def __init__(self, summary: BuildSummary, rejected: Path, example: dict | None = None) -> None:
         message = (f"no sample passed, so {summary.out_dir} was left as it was; every sample and its reason is in "
                    f"{rejected}")
-        if commonest:
-            message += f"; the commonest ({commonest[1]} of {sum(summary.statuses.values())}): {commonest[0]}"
+        if example:
+            key = f"{example['status']}/{example['reason'] or example['status']}"
+            message += (f"; the commonest reason ({summary.reasons.get(key, 0)} of {sum(summary.statuses.values())}): "
+                        f"{example['reason'] or example['status']}, e.g. {(example['error'] or '-')[:300]}")
         super().__init__(message)
         self.summary = summary
         self.rejected = rejected
@@ -224,11 +227,14 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
         if not any(summary.splits.values()):
             beside = out.resolve().with_name(out.resolve().name + ".rejected.jsonl")
             os.replace(staging / "rejected.jsonl", beside)
-            reasons = collections.Counter(f"{row['reason'] or row['status']}: {(row['error'] or '-')[:300]}"
-                                          for row in rejected)
-            raise NoSamplePassed(summary, beside, reasons.most_common(1)[0] if reasons else None)
+            reasons = collections.Counter(f"{row['status']}/{row['reason'] or row['status']}" for row in rejected)
+            commonest = reasons.most_common(1)[0][0] if reasons else None
+            example = next((row for row in rejected if f"{row['status']}/{row['reason'] or row['status']}" == commonest),
+                           None)
+            raise NoSamplePassed(summary, beside, example)
         (staging / "README.md").write_text(_minimal_card(summary))
         _replace_dir(staging, out)
+        out.resolve().with_name(out.resolve().name + ".rejected.jsonl").unlink(missing_ok=True)  # an older failure's
         _forget_cached_copy(out)
         return summary
     finally:

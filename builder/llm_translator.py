@@ -71,7 +71,7 @@ CORRECTION_END = ", without mentioning this correction, and end with: Therefore,
 
 _RETRYABLE_STATUS = {408, 409, 429}
 UNREACHABLE_AFTER = 4
-"""Connection attempts refused, with no reply from the server ever, before it counts as unreachable."""
+"""Attempts refused or timed out, with no reply from the server ever, before it counts as unreachable."""
 REQUESTS_PER_CLIENT = 8
 """In-flight requests per ``openai`` client (and so connections per pool); more clients carry the rest."""
 
@@ -198,7 +198,7 @@ class LLMTranslator:
         self.stats = LLMStats()
         self._ssl_context: Any = None
         self._reached = False  # some reply (any status) came back from the server
-        self._refused = 0  # connection attempts that failed before any reply ever came
+        self._refused = 0  # attempts refused or unanswered before any reply ever came
         self._unreachable: str | None = None
 
     # -- public ---------------------------------------------------------------------
@@ -352,7 +352,11 @@ class LLMTranslator:
             except openai.APIConnectionError as exc:  # timeouts too
                 error: Exception = exc
                 if _never_connected(exc):
-                    self._note_refused(exc)
+                    self._note_unreachable(exc, "no request has reached it: check --base-url and that the server "
+                                                "is running")
+                elif isinstance(exc, openai.APITimeoutError):
+                    self._note_unreachable(exc, f"it accepts connections but answered no request within "
+                                                f"--timeout {settings.timeout:g} s: check the server, or raise --timeout")
             except (openai.RateLimitError, openai.InternalServerError) as exc:
                 self._reached = True
                 error = exc
@@ -372,16 +376,15 @@ class LLMTranslator:
         raise AssertionError("unreachable")
 
 
-    def _note_refused(self, exc: Exception) -> None:
-        """A server no request has ever reached (a wrong --base-url, a server not started) fails
-        every remaining request at once, instead of each retrying for half a minute."""
+    def _note_unreachable(self, exc: Exception, why: str) -> None:
+        """A server that has never answered (a wrong --base-url, a server not started or hung)
+        fails every remaining request at once, instead of each retrying for minutes."""
         if self._reached:
             return  # it answered before: an outage, retried as usual
         self._refused += 1
         if self._refused >= UNREACHABLE_AFTER:
             where = self.settings.base_url or "the OpenAI API"
-            self._unreachable = (f"cannot reach the LLM server at {where} ({type(exc).__name__}: {str(exc)[:120]}); "
-                                 "no request has reached it: check --base-url and that the server is running")
+            self._unreachable = f"cannot reach the LLM server at {where} ({type(exc).__name__}); {why}"
 
 
 def _never_connected(exc: BaseException) -> bool:

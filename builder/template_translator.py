@@ -396,8 +396,10 @@ class TemplateTranslator:
             return ""  # printed text is reported once, before the result
         elif kind == "return" and isinstance(node, ast.Return) and node.value is not None \
                 and not isinstance(node.value, (ast.Name, ast.Constant)) and not changed:
-            # the expression worked out on this line (a bare name or constant: its value says it all)
-            return say("return_expr", expr=_short(unparse(node.value)), why=values_of(node.value))
+            # the expression worked out on this line (a bare name or constant: its value says it all;
+            # a long one, clipped, would read as garbage: the value returned is said next anyway)
+            expr = unparse(node.value)
+            return say("return_expr", expr=expr, why=values_of(node.value)) if len(expr) <= 80 else ""
         elif kind == "expr" and changed and isinstance(node, ast.Expr):
             expr = _short(unparse(node.value))
             return " ".join(say("call_update", expr=expr, name=name, value=value) for name, value in changed.items())

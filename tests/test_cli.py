@@ -109,7 +109,8 @@ def test_build_output_problems_are_clear_and_leave_nothing_behind(tmp_path):
     assert all_rejected.returncode == 1, all_rejected.stderr
     assert "exception" in all_rejected.stdout and "error: no sample passed" in all_rejected.stderr
     assert "Traceback" not in all_rejected.stderr and f"{out}.rejected.jsonl" in all_rejected.stderr
-    assert "the commonest (1 of 1): exception: ZeroDivisionError" in all_rejected.stderr
+    assert "the commonest reason (1 of 1): exception, e.g. ZeroDivisionError" in all_rejected.stderr
+    assert "wrote no dataset" in all_rejected.stdout and f"wrote {out}" not in all_rejected.stdout
     assert json.loads(out.with_name("ds.rejected.jsonl").read_text())["status"] == "exception"
     assert not out.exists()
     # ... and an earlier good build in that folder stays whole
@@ -124,6 +125,10 @@ def test_build_output_problems_are_clear_and_leave_nothing_behind(tmp_path):
     again = run("build", "--source", str(programs), "--no-decontamination", "--out", str(out), cwd=tmp_path)
     assert again.returncode == 1 and "was left as it was" in again.stderr
     assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert out.with_name("ds.rejected.jsonl").exists()
+    fixed = run("build", "--source", str(good), "--no-decontamination", "--test-fraction", "0", "--out", str(out),
+                cwd=tmp_path)
+    assert fixed.returncode == 0 and not out.with_name("ds.rejected.jsonl").exists(), "a stale failure's file was left"
     leftovers = [p.name for p in tmp_path.rglob(".code2cot-out-*")]
     assert leftovers == []
 
@@ -133,10 +138,10 @@ def test_build_option_problems_are_clear(tmp_path):
     empty.write_text("")
     checks = [
         (["--source", str(empty)], "holds no programs"),
-        (["--num-proc", "0"], "num_proc must be at least 1, got 0"),
-        (["--test-fraction", "1.5"], "test_fraction must be between 0 and 1, got 1.5"),
+        (["--num-proc", "0"], "--num-proc must be at least 1, got 0"),
+        (["--test-fraction", "1.5"], "--test-fraction must be between 0 and 1, got 1.5"),
         (["--concurrency", "0", "--translator", "llm", "--model", "m", "--base-url", "http://127.0.0.1:9/v1"],
-         "llm_concurrency must be at least 1, got 0"),
+         "--concurrency must be at least 1, got 0"),
     ]
     for extra, message in checks:
         result = run("build", "--out", str(tmp_path / "ds"), *extra, cwd=tmp_path)

@@ -152,6 +152,14 @@ def test_length_and_timeouts_fail_cleanly(requests_, tmp_path):
         slow.settings.timeout = 0.2
         out = slow.translate_all(requests_[:1])
     assert out[0].reason == "llm_error" and "gave up after 2 attempts" in out[0].error
+    # a server that takes connections but never answers: given up on at once after a few timeouts
+    with StubOpenAI("correct", delay=5.0) as stub:
+        hung = translator(stub, tmp_path / "d", max_retries=5, concurrency=4)
+        hung.settings.timeout = 0.2
+        started = time.perf_counter()
+        out = hung.translate_all(requests_)
+    assert time.perf_counter() - started < 3
+    assert all("accepts connections but answered no request within --timeout 0.2 s" in t.error for t in out)
 
 
 def test_reasoning_before_think_is_stripped(requests_, tmp_path):
