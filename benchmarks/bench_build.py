@@ -67,7 +67,7 @@ def bench_template_build(rounds: int, setups: tuple[str, ...] = tuple(BUILD_SETU
         out[f"seconds_{name}"] = round(wall, 2)
         out[f"samples_per_s_{name}"] = round(rows / wall, 1)
         out[f"cores_busy_{name}"] = round(cores, 2)
-    out["speedup"] = round(best["num_proc_1"][0] / best["num_proc_2"][0], 2)
+    out["speedup"] = round(best["num_proc_1"][0] / best["num_proc_2"][0], 3)  # 3 places: 1.698 is not 1.7
     if "num_proc_1_pipelined" in best and "num_proc_2_pipelined" in best:
         out["speedup_pipelined"] = round(best["num_proc_1_pipelined"][0] / best["num_proc_2_pipelined"][0], 2)
     return out
