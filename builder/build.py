@@ -201,7 +201,7 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
                     else:
                         reasons[f"{status}/{batch['reason'][i] or status}"] += 1
                         rejected.append({k: (split if k == "split" else batch[k][i]) for k in REJECTED_FIELDS})
-                    if status in ("ok", "unverified"):
+                    if status in ("ok", "unverified", "cot_too_long"):  # translated (and checked)
                         summary.translated += 1
                         summary.verified += bool(batch["verified"][i])
             kept = table.select(keep)

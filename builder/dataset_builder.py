@@ -35,9 +35,10 @@ from .isolation import SandboxLimits
 from .process_tree import children_die_with_this_process
 from .records import FEATURES, make_record
 from .sandbox import Sandbox, imports_to_preload
-from .sources import SourceError, load_tasks
+from .sources import EXPECTED_IS_REPR, SourceError, load_tasks
 from .tasks import Task
 from .translation import TranslationRequest, make_translator
+from .verify import answers_match
 from .tracer import TraceLimits
 
 _CITATION = """@inproceedings{jung2025code,
@@ -338,6 +339,13 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
                                             output=result.output, trace=result.trace,
                                             error="the output shows a memory address (a default object repr), "
                                                   "which changes from run to run")
+            elif task.meta.get(EXPECTED_IS_REPR) and task.expected_output is not None \
+                    and not answers_match(result.output or "", task.expected_output):
+                rows[task.id] = make_record(task, status="output_mismatch", reason="output_mismatch",
+                                            output=result.output, trace=result.trace,
+                                            error=f"the source gives the output {task.expected_output[:200]}, this run "
+                                                  f"returned {(result.output or '')[:200]}: the program behaves "
+                                                  "differently here than where the source was made")
             elif result.trace is None or result.trace.get("truncated") or result.trace["n_steps"] > cfg.max_trace_steps:
                 rows[task.id] = make_record(task, status="trace_too_long", reason="trace_too_long", output=result.output,
                                             trace=result.trace,

@@ -89,14 +89,21 @@ def _jsonl(path: Path) -> Iterator[tuple[int, dict]]:
 
 
 # -- CRUXEval -----------------------------------------------------------------------
+EXPECTED_IS_REPR = "expected_output_is_repr"
+"""Set in a task's meta where the source's output is the repr the program returned when the
+source was made (CRUXEval), so the build checks it against this run. PyEdu's outputs went
+through JSON (tuples became lists), so they are not compared."""
+
 def cruxeval_task(record: dict, where: str, source: str = "cruxeval") -> Task:
     missing = [k for k in ("code", "input") if not isinstance(record.get(k), str)]
     if missing:
         raise SourceError(f"{where}: CRUXEval record lacks string field(s) {missing}")
     task_id = str(record.get("id") or f"{source}-{_digest(record['code'] + record['input'])}")
     # The problem is the program: rows sharing code are one problem (its inputs), so they share a split.
+    expected = record.get("output") if isinstance(record.get("output"), str) else None
     return Task(id=task_id, code=record["code"], input=record["input"], entry_point=record.get("entry_point") or "f",
-                expected_output=record.get("output"), source=source, problem_id=f"{source}-{_digest(record['code'])}")
+                expected_output=expected, source=source, problem_id=f"{source}-{_digest(record['code'])}",
+                meta={EXPECTED_IS_REPR: True} if expected is not None else {})
 
 
 def read_cruxeval(path: str | os.PathLike) -> Iterator[Task]:

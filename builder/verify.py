@@ -17,7 +17,7 @@ from dataclasses import dataclass
 _FINAL = re.compile(r"final answer is\s*:?\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
 _TRACE_WORDS = re.compile(
     r"\b(?:given|provided|shown|supplied|handed)\b[^.\n]{0,24}?\b(?:trace|execution record|execution log)\b"
-    r"|\bexecution (?:trace|record|log)\b"
+    r"|\bexecution (?:trace|record|log)\b|\btraced (?:run|execution)\b"
     r"|\btrace (?:shows|says|indicates|tells|records|reveals|confirms|lists|above|below)\b"
     r"|\b(?:according to|from|in|per|based on|looking at|using|following|as)\s+(?:the|this|that|my)\s+trace\b(?!\s+of\b)"
     r"|\bsnoop\b",

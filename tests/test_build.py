@@ -83,7 +83,7 @@ def test_verification_rules():
     assert verify_cot("```python\nx=1\n```\nTherefore, the final answer is: 3", "3").reason == "code_block"
     assert verify_cot("The trace shows x.\nTherefore, the final answer is: 3", "3").reason == "mentions_trace"
     for giveaway in ("I was given a trace.", "According to the trace, x is 1.", "The execution record says 3.",
-                     "We were provided with an execution log."):
+                     "We were provided with an execution log.", "As the traced run shows, x is 1."):
         assert verify_cot(f"{giveaway}\nTherefore, the final answer is: 3", "3").reason == "mentions_trace", giveaway
     for fine in ("The trace of the matrix is 1 + 2 = 3.", "We trace x through the loop.", "trace(m) adds the diagonal."):
         assert verify_cot(f"{fine}\nTherefore, the final answer is: 3", "3").verified, fine
@@ -218,6 +218,19 @@ def test_a_cot_too_long_to_train_on_is_rejected_and_the_next_input_tried(tmp_pat
     kept = datasets.load_dataset(str(tmp_path / "out"), split="train")
     assert summary.statuses == {"ok": 1, "cot_too_long": 1} and kept["input"] == ["xs=[4]"]
     assert all(len(cot) <= 600 for cot in kept["cot"])
+
+
+def test_a_cruxeval_output_this_run_disagrees_with_is_rejected_and_says_so(tmp_path):
+    source = tmp_path / "crux.jsonl"
+    rows = [{"id": "agrees", "code": "def f(x):\n    return {x, x + 1}\n", "input": "1", "output": "{2, 1}"},
+            {"id": "disagrees", "code": "def f(x):\n    return x - 1\n", "input": "2", "output": "2"},
+            {"id": "no_output", "code": "def f(x):\n    return x * 3\n", "input": "2"}]
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    summary = build_dataset(tmp_path / "out", config_name="cruxeval", source=str(source), test_fraction=0.0,
+                            decontaminate=False)
+    assert summary.statuses == {"ok": 2, "output_mismatch": 1}
+    [rejected] = [json.loads(line) for line in (tmp_path / "out" / "rejected.jsonl").read_text().splitlines()]
+    assert rejected["id"] == "disagrees" and "gives the output 2, this run returned 1" in rejected["error"]
 
 
 def test_a_base_url_with_credentials_is_not_written_into_the_build_config():
