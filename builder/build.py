@@ -133,9 +133,9 @@ class NoSamplePassed(RuntimeError):
         message = (f"no sample passed, so {summary.out_dir} was left as it was; every sample and its reason is in "
                    f"{rejected}")
         if example:
-            key = f"{example['status']}/{example['reason'] or example['status']}"
-            message += (f"; the commonest reason ({summary.reasons.get(key, 0)} of {sum(summary.statuses.values())}): "
-                        f"{example['reason'] or example['status']}, e.g. {(example['error'] or '-')[:300]}")
+            message += (f"; the commonest reason ({summary.reasons.get(_reason_key(example), 0)} of "
+                        f"{sum(summary.statuses.values())}): {example['reason'] or example['status']}, "
+                        f"e.g. {(example['error'] or '-')[:300]}")
         super().__init__(message)
         self.summary = summary
         self.rejected = rejected
@@ -199,8 +199,8 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
                         cot_chars.append(len(batch["cot"][i]))
                         cot_words.append(len(batch["cot"][i].split()))
                     else:
-                        reasons[f"{status}/{batch['reason'][i] or status}"] += 1
                         rejected.append({k: (split if k == "split" else batch[k][i]) for k in REJECTED_FIELDS})
+                        reasons[_reason_key(rejected[-1])] += 1
                     if status in ("ok", "unverified", "cot_too_long"):  # translated (and checked)
                         summary.translated += 1
                         summary.verified += bool(batch["verified"][i])
@@ -225,22 +225,30 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
                         "versions": _versions(), "summary": summary.to_dict()}
         (staging / "build_config.json").write_text(json.dumps(build_config, indent=2, ensure_ascii=False) + "\n")
         if not any(summary.splits.values()):
-            beside = out.resolve().with_name(out.resolve().name + ".rejected.jsonl")
-            os.replace(staging / "rejected.jsonl", beside)
-            reasons = collections.Counter(f"{row['status']}/{row['reason'] or row['status']}" for row in rejected)
-            commonest = reasons.most_common(1)[0][0] if reasons else None
-            example = next((row for row in rejected if f"{row['status']}/{row['reason'] or row['status']}" == commonest),
-                           None)
-            raise NoSamplePassed(summary, beside, example)
+            os.replace(staging / "rejected.jsonl", _rejected_beside(out))
+            commonest = max(reasons, key=reasons.__getitem__, default=None)
+            raise NoSamplePassed(summary, _rejected_beside(out),
+                                 next((row for row in rejected if _reason_key(row) == commonest), None))
         (staging / "README.md").write_text(_minimal_card(summary))
         _replace_dir(staging, out)
-        out.resolve().with_name(out.resolve().name + ".rejected.jsonl").unlink(missing_ok=True)  # an older failure's
+        _rejected_beside(out).unlink(missing_ok=True)  # an earlier failed build's, not this one's
         _forget_cached_copy(out)
         return summary
     finally:
         shutil.rmtree(work, ignore_errors=True)
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)  # gone already after a successful move
+
+
+def _reason_key(row: dict) -> str:
+    """``status/reason``, as the summary counts rejected samples."""
+    return f"{row['status']}/{row['reason'] or row['status']}"
+
+
+def _rejected_beside(out: Path) -> Path:
+    """Where a build that kept nothing leaves its rejected samples: ``OUT.rejected.jsonl``."""
+    out = out.resolve()
+    return out.with_name(out.name + ".rejected.jsonl")
 
 
 def _remove_leftovers(folder: Path, prefix: str) -> None:
