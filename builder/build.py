@@ -314,8 +314,8 @@ def _llm_stats(stats_dir: Path) -> dict[str, Any]:
     for path in stats_dir.glob("*.json"):
         for key, value in json.loads(path.read_text()).items():
             total[key] += value
-    if "seconds" in total:
-        total["seconds"] = round(total["seconds"], 2)
+    if "seconds" in total:  # each job's time waiting on the server, added up: more than the wall time with several
+        total["seconds_all_jobs"] = round(total.pop("seconds"), 2)
     return dict(total)
 
 
