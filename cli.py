@@ -126,7 +126,7 @@ def _as_flags(message: str) -> str:
         name = match.group(1)
         return "--" + (name[4:] if name.startswith("llm_") else name).replace("_", "-") + match.group(2)
 
-    return re.sub(r"\b([a-z][a-z_]*_[a-z_]+|[a-z]+)( must (?:be|not))", flag, message)
+    return re.sub(r"\b([a-z][a-z_]*)( must (?:be|not))", flag, message)
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -357,10 +357,7 @@ class LLMTranslator:
                 elif isinstance(exc, openai.APITimeoutError):
                     self._note_unreachable(exc, f"it accepts connections but answered no request within "
                                                 f"--timeout {settings.timeout:g} s: check the server, or raise --timeout")
-            except (openai.RateLimitError, openai.InternalServerError) as exc:
-                self._reached = True
-                error = exc
-            except openai.APIStatusError as exc:
+            except openai.APIStatusError as exc:  # 429 and 5xx included: retried below
                 self._reached = True
                 if exc.status_code not in _RETRYABLE_STATUS and exc.status_code < 500:
                     raise LLMError(f"HTTP {exc.status_code}: {str(exc)[:200]}") from None
@@ -374,7 +371,6 @@ class LLMTranslator:
             delay = min(settings.backoff_max, settings.backoff_base * 2 ** attempt)
             await asyncio.sleep(delay * (0.5 + random.random() / 2))  # full jitter keeps clients apart
         raise AssertionError("unreachable")
-
 
     def _note_unreachable(self, exc: Exception, why: str) -> None:
         """A server that has never answered (a wrong --base-url, a server not started or hung)
