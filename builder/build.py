@@ -13,9 +13,7 @@ it exactly as ``load_dataset("org/name")`` will once it is pushed.
 from __future__ import annotations
 
 import collections
-import itertools
 import json
-import math
 import os
 import platform
 import shutil
@@ -24,20 +22,20 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import datasets
+import pyarrow.parquet as pq
+from datasets.naming import filenames_for_dataset_split
 
 from .dataset_builder import Code2CoT
 from .decontaminate import describe_unavailable
 
-ROWS_PER_SHARD = 5000
 WORK_PREFIX = "code2cot-build-"
 """A build's scratch folder in the temp dir: ``{WORK_PREFIX}{pid}-*``, removed by a later build if that pid is gone."""
 STAGING_PREFIX = ".code2cot-out-"
 """The output being assembled, beside ``--out``: ``{STAGING_PREFIX}{pid}-*``."""
-SUMMARY_BATCH_ROWS = 1024
-REJECTED_FIELDS = ("id", "problem_id", "split", "source", "entry_point", "input", "status", "reason", "error")
+REJECTED_JSONL_FIELDS = ("id", "problem_id", "split", "source", "entry_point", "input", "status", "reason", "error")
 
 
 @dataclass
@@ -158,16 +156,19 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
     _remove_leftovers(Path(tempfile.gettempdir()), WORK_PREFIX)
     _remove_leftovers(out.parent, STAGING_PREFIX)
     work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-"))
-    stats_dir = work / "llm-stats"
+    stats_dir, rejected_dir = work / "llm-stats", work / "rejected"
+    rejected_dir.mkdir()
     staging: Path | None = None
     try:
-        builder = Code2CoT(config_name=config_name, cache_dir=str(work / "cache"), keep_rejected=True,
-                           llm_stats_dir=str(stats_dir), **options)
+        builder = Code2CoT(config_name=config_name, cache_dir=str(work / "cache"), llm_stats_dir=str(stats_dir),
+                           **options, rejected_dir=str(rejected_dir))
+        # The jobs write the final Parquet files, each its own, in parallel; the rejected
+        # samples go aside, so nothing is re-read and re-written here in one process.
         builder.download_and_prepare(num_proc=num_proc if num_proc and num_proc > 1 else None,
-                                     download_mode=datasets.DownloadMode.FORCE_REDOWNLOAD)
+                                     download_mode=datasets.DownloadMode.FORCE_REDOWNLOAD, file_format="parquet")
         config = builder.config.options()
-        config.pop("keep_rejected", None)
-        config.pop("llm_stats_dir", None)
+        for internal in ("keep_rejected", "llm_stats_dir", "rejected_dir"):
+            config.pop(internal, None)
         if config.get("llm_base_url"):
             config["llm_base_url"] = _without_credentials(config["llm_base_url"])
         summary = BuildSummary(out_dir=str(out), config=dict(config, config_name=config_name),
@@ -182,31 +183,30 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
         (staging / "data").mkdir(parents=True)
         for split in ("train", "test"):
             info = builder.info.splits.get(split) if builder.info.splits else None
-            if info is None or not info.num_examples:
-                summary.splits[split] = 0
-                continue
-            table = builder.as_dataset(split)
-            # A batch of whole columns at a time: datasets' row iterator costs ~0.1 ms a row.
-            columns_needed = [*(f for f in REJECTED_FIELDS if f != "split"), "verified", "n_steps", "cot"]
-            keep = []
-            batches = table.select_columns(columns_needed).iter(SUMMARY_BATCH_ROWS)
-            for offset, batch in zip(itertools.count(0, SUMMARY_BATCH_ROWS), batches):
-                for i, status in enumerate(batch["status"]):
-                    statuses[status] += 1
-                    if status == "ok":
-                        keep.append(offset + i)
-                        steps.append(batch["n_steps"][i])
-                        cot_chars.append(len(batch["cot"][i]))
-                        cot_words.append(len(batch["cot"][i].split()))
-                    else:
-                        rejected.append({k: (split if k == "split" else batch[k][i]) for k in REJECTED_FIELDS})
-                        reasons[_reason_key(rejected[-1])] += 1
-                    if status in ("ok", "unverified", "cot_too_long"):  # translated (and checked)
-                        summary.translated += 1
-                        summary.verified += bool(batch["verified"][i])
-            kept = table.select(keep)
-            summary.splits[split] = len(kept)
-            _write_parquet(kept, staging / "data", split)
+            kept = info.num_examples if info is not None else 0
+            summary.splits[split] = kept
+            statuses["ok"] += kept
+            summary.translated += kept
+            summary.verified += kept
+            if kept:
+                files = filenames_for_dataset_split(builder.cache_dir, builder.dataset_name, split, "parquet",
+                                                    info.shard_lengths)
+                for index, path in enumerate(files):
+                    columns = pq.read_table(path, columns=["n_steps", "cot"])
+                    steps.extend(columns.column("n_steps").to_pylist())
+                    for cot in columns.column("cot").to_pylist():
+                        cot_chars.append(len(cot))
+                        cot_words.append(len(cot.split()))
+                    shutil.move(path, staging / "data" / f"{split}-{index:05d}-of-{len(files):05d}.parquet")
+            for row in _rejected_rows(rejected_dir, split):
+                statuses[row["status"]] += 1
+                reasons[_reason_key(row)] += 1
+                if row["status"] in ("unverified", "cot_too_long"):  # translated (and checked), then dropped
+                    summary.translated += 1
+                    summary.verified += bool(row["verified"])
+                rejected.append({key: split if key == "split" else row[key] for key in REJECTED_JSONL_FIELDS})
+        if not statuses["ok"]:
+            del statuses["ok"]
         summary.statuses = dict(statuses)
         summary.reasons = dict(reasons)
         if steps:
@@ -238,6 +238,13 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
         shutil.rmtree(work, ignore_errors=True)
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)  # gone already after a successful move
+
+
+def _rejected_rows(folder: Path, split: str) -> Iterator[dict]:
+    """The rejected samples of ``split``, shard after shard: in source order, as the kept rows are."""
+    for path in sorted(folder.glob(f"{split}-*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            yield from map(json.loads, handle)
 
 
 def _reason_key(row: dict) -> str:
@@ -298,13 +305,6 @@ def _without_credentials(url: str) -> str:
     if "@" not in parts.netloc:
         return url
     return urlunsplit(parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1]))
-
-
-def _write_parquet(table: datasets.Dataset, folder: Path, split: str) -> None:
-    shards = max(1, math.ceil(len(table) / ROWS_PER_SHARD))
-    for index in range(shards):
-        part = table.shard(num_shards=shards, index=index, contiguous=True)
-        part.to_parquet(str(folder / f"{split}-{index:05d}-of-{shards:05d}.parquet"))
 
 
 def _llm_stats(stats_dir: Path) -> dict[str, Any]:

@@ -55,6 +55,8 @@ TRACE_FEATURES = {
     "n_steps": datasets.Value("int32"),
     "truncated": datasets.Value("bool"),
 }
+REJECTED_FIELDS = ("id", "problem_id", "source", "entry_point", "input", "status", "reason", "error", "verified")
+"""What ``rejected.jsonl`` tells of each dropped sample (with its split)."""
 _TURN = {"role": datasets.Value("string"), "content": datasets.Value("string")}
 FEATURES = datasets.Features({
     "id": datasets.Value("string"),

@@ -147,6 +147,9 @@ def test_build_folder_loads_and_is_deterministic(tmp_path):
         assert loaded[split]["id"] == other["id"] and loaded[split]["cot"] == other["cot"]
     # nothing silently dropped: every sample is either a row or in rejected.jsonl, with a reason
     rejected = [json.loads(line) for line in (out_a / "rejected.jsonl").read_text().splitlines()]
+    assert (out_b / "rejected.jsonl").read_text() == (out_a / "rejected.jsonl").read_text(), "rejected order"
+    assert set(loaded["train"]["status"]) == set(loaded["test"]["status"]) == {"ok"}, "a rejected row in the data"
+    assert {r["split"] for r in rejected} == {"train", "test"}
     reasons = {r["reason"] for r in rejected}
     assert {"duplicate_input", "exception", "unseeded_random"} <= reasons
     total_inputs = 12 * 4 + 2 + 1

@@ -212,11 +212,11 @@ def test_a_failed_pass_leaves_no_test_rows_behind_and_a_missing_shard_is_named(t
     assert aside_dirs and not os.path.exists(aside_dirs[0])
     assert os.path.dirname(aside_dirs[0]).startswith(str(tmp_path / "cache")), "test rows kept outside the output"
     # a failing job tells the others to stop taking test shards
-    shared = {"folder": str(tmp_path / "shared"), "shards": dataset_builder._pack([[]])}
+    shared = {"folder": str(tmp_path / "shared"), "shards": dataset_builder._pack([[]], "test")}
     os.mkdir(shared["folder"])
     calls.clear()  # its second train shard fails
     with pytest.raises(OSError, match="disk full"):
-        list(builder._generate_examples(shards=dataset_builder._pack([[], []]), shared=shared))
+        list(builder._generate_examples(shards=dataset_builder._pack([[], []], "train"), shared=shared))
     assert not dataset_builder._claim(shared["folder"], 0)
     (tmp_path / "aside").mkdir()
     (tmp_path / "aside" / "00000.jsonl").write_text("")
