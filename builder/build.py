@@ -1,7 +1,7 @@
 """``code2cot build``: run the ``datasets`` builder and write a Hub-ready folder.
 
     OUT/
-      data/train-00000-of-00001.parquet, data/test-00000-of-00001.parquet
+      data/{split}-NNNNN-of-NNNNN.parquet   as the generation jobs wrote them (one or more per job)
       rejected.jsonl        every dropped sample with its reason (nothing silently dropped)
       build_config.json     the exact options and package versions, to rebuild it
       README.md             YAML ``configs`` so ``load_dataset(OUT)`` and the Hub find the data
