@@ -191,6 +191,8 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
             if kept:
                 files = filenames_for_dataset_split(builder.cache_dir, builder.dataset_name, split, "parquet",
                                                     info.shard_lengths)
+                if info.shard_lengths:  # a job that got no rows (fewer problems than jobs) wrote an empty file
+                    files = [path for path, rows in zip(files, info.shard_lengths) if rows]
                 for index, path in enumerate(files):
                     columns = pq.read_table(path, columns=["n_steps", "cot"])
                     steps.extend(columns.column("n_steps").to_pylist())

@@ -289,3 +289,12 @@ def test_a_lone_surrogate_from_a_task_or_a_source_is_kept_as_text_not_the_end_of
     # a task may also send the surrogate as raw (CESU-8) bytes, which json.loads lets through
     result = classify("t", {"exit_code": 0}, b'{"status": "exception", "error": "E: \xed\xa0\x80"}', SandboxLimits())
     assert result.status == "exception" and result.error == "E: \\ud800"
+
+
+def test_a_job_with_no_rows_leaves_no_empty_data_file(tmp_path):
+    """With fewer problems than jobs a job writes an empty Parquet file; only files with rows are published."""
+    source = make_corpus(tmp_path / "programs", problems=1)
+    out = tmp_path / "out"
+    summary = build_dataset(out, source=str(source), test_fraction=0.0, num_proc=2)
+    assert sorted(p.name for p in (out / "data").iterdir()) == ["train-00000-of-00001.parquet"]
+    assert len(datasets.load_dataset(str(out), split="train")) == summary.splits["train"] == 4
