@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -298,3 +299,21 @@ def test_a_job_with_no_rows_leaves_no_empty_data_file(tmp_path):
     summary = build_dataset(out, source=str(source), test_fraction=0.0, num_proc=2)
     assert sorted(p.name for p in (out / "data").iterdir()) == ["train-00000-of-00001.parquet"]
     assert len(datasets.load_dataset(str(out), split="train")) == summary.splits["train"] == 4
+
+
+def test_a_later_build_removes_the_staging_folder_of_a_killed_one(tmp_path):
+    """A build killed while assembling its output leaves ``.code2cot-out-<pid>-*`` beside --out;
+    the next build into that parent removes it, and never a live build's."""
+    from code2cot.builder.build import STAGING_PREFIX
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / f"{STAGING_PREFIX}{dead.pid}-abc"
+    live = tmp_path / f"{STAGING_PREFIX}{os.getpid()}-def"
+    for folder in (stale, live):
+        (folder / "data").mkdir(parents=True)
+    source = make_corpus(tmp_path / "programs", problems=1)
+    build_dataset(tmp_path / "out", source=str(source), test_fraction=0.0, decontaminate=False)
+    assert not stale.exists(), "the killed build's staging folder was left"
+    assert live.exists(), "a live build's staging folder was removed"
+    assert (tmp_path / "out" / "data").is_dir()
