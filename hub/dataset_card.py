@@ -13,7 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-import datasets
+import pyarrow as pa
+import pyarrow.parquet as pq
 from huggingface_hub import DatasetCard, DatasetCardData
 
 from code2cot.builder.sources import is_hub_dataset_id
@@ -54,8 +55,13 @@ def _size_category(rows: int) -> str:
     return "n>1T"
 
 
+SPLIT_ORDER = ("train", "validation", "test")
+"""The order splits are listed in the card's ``configs``, which is the order ``load_dataset`` returns them in."""
+
+
 def _configs(folder: Path) -> list[dict[str, Any]]:
-    splits = sorted({p.name.split("-")[0] for p in (folder / "data").glob("*.parquet")})
+    found = {p.name.split("-")[0] for p in (folder / "data").glob("*.parquet")}
+    splits = sorted(found, key=lambda s: (SPLIT_ORDER.index(s) if s in SPLIT_ORDER else len(SPLIT_ORDER), s))
     return [{"config_name": "default", "data_files": [{"split": s, "path": f"data/{s}-*.parquet"} for s in splits]}]
 
 
@@ -82,20 +88,24 @@ def render_dataset_card(folder: str | Path, repo_id: str = "org/code2cot") -> Da
     build = json.loads((folder / "build_config.json").read_text())
     summary = build["summary"]
     options = build["options"]
-    data = datasets.load_dataset("parquet", data_files={s: f"{folder}/data/{s}-*.parquet"
-                                                          for s in summary["splits"] if summary["splits"][s]})
-    rows = [row for split in data.values() for row in split.select_columns(["n_steps", "cot"])]
-    _histogram([r["n_steps"] for r in rows], folder / "assets" / "trace_steps.png",
+    # The columns the card needs, straight from the Parquet files: load_dataset would copy every
+    # row into an Arrow cache that nothing removes, for a card.
+    files = {s: sorted((folder / "data").glob(f"{s}-*.parquet")) for s in summary["splits"] if summary["splits"][s]}
+    columns = pa.concat_tables(pq.read_table(path, columns=["n_steps", "cot", "license"])
+                               for paths in files.values() for path in paths)
+    _histogram(columns.column("n_steps").to_pylist(), folder / "assets" / "trace_steps.png",
                "Trace steps per sample (after loop compression)", "steps")
-    _histogram([len(r["cot"]) for r in rows], folder / "assets" / "cot_length.png", "CoT length", "characters")
-    example = next(iter(data["train" if "train" in data else next(iter(data))]))
+    _histogram([len(cot) for cot in columns.column("cot").to_pylist()], folder / "assets" / "cot_length.png",
+               "CoT length", "characters")
+    first_file = files["train"][0] if files.get("train") else next(iter(files.values()))[0]
+    example = pq.ParquetFile(first_file).read_row_group(0, columns=["messages", "cot"]).slice(0, 1).to_pylist()[0]
     translator = options.get("translator", "template")
     source_id = options.get("source")
     hub_source = bool(source_id) and build.get("source_kind",
                                                "hub" if is_hub_dataset_id(source_id) else "local") == "hub"
     source = ("the code2cot shipped corpus (original programs, Apache-2.0)" if not source_id
               else source_id if hub_source else f"a local file or folder (`{Path(source_id).name}`)")
-    licenses = sorted({str(r) for split in data.values() for r in split["license"]})
+    licenses = sorted({str(r) for r in columns.column("license").to_pylist()})
     card_data = DatasetCardData(
         license=_card_license(licenses), language=["en"], task_categories=["text-generation", "question-answering"],
         tags=["code", "reasoning", "chain-of-thought", "execution-trace", "synthetic", "code2cot"],

@@ -11,16 +11,24 @@ from code2cot.hub.dataset_card import END, START, merge_cards, render_dataset_ca
 from test_build import make_corpus
 
 
-def test_card_from_build_folder(tmp_path):
+def test_card_from_build_folder(tmp_path, monkeypatch):
+    import datasets
+    import pyarrow.parquet as pq
+
     out = tmp_path / "out"
-    build_dataset(out, source=str(make_corpus(tmp_path / "programs")), test_fraction=0.3, num_proc=1)
+    build_dataset(out, source=str(make_corpus(tmp_path / "programs")), test_fraction=0.3, num_proc=2)
+    monkeypatch.setattr(datasets.config, "HF_DATASETS_CACHE", str(tmp_path / "hf-cache"))
     card = render_dataset_card(out, repo_id="me/grounded")
+    assert not (tmp_path / "hf-cache").exists(), "making the card copied the data into datasets' cache"
+    first = pq.read_table(sorted((out / "data").glob("train-*.parquet"))[0]).slice(0, 1).to_pylist()[0]
+    assert first["cot"].strip() in card.text, "the example is not the first train row"
     card.save(out / "README.md")
     loaded = DatasetCard.load(out / "README.md")
     data = loaded.data.to_dict()
     assert data["license"] == "apache-2.0" and "chain-of-thought" in data["tags"]
-    assert data["configs"][0]["data_files"] == [{"split": "test", "path": "data/test-*.parquet"},
-                                                {"split": "train", "path": "data/train-*.parquet"}]
+    # train first: the order load_dataset returns the splits in, as on every Hub dataset
+    assert data["configs"][0]["data_files"] == [{"split": "train", "path": "data/train-*.parquet"},
+                                                {"split": "test", "path": "data/test-*.parquet"}]
     assert data["size_categories"] == ["n<1K"] and data["task_categories"]
     text = loaded.text
     for needle in ("## How it is built", "## Statistics", "duplicate_input", "assets/trace_steps.png",
