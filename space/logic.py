@@ -636,22 +636,33 @@ def load_records(where: str, max_rows: int = MAX_BROWSE_ROWS) -> list[dict[str, 
     raise DatasetError(f"{where!r} is neither a build folder nor a Hub dataset id (org/name).")
 
 
+def _split_first(file: Path) -> tuple[int, str]:
+    """train, then validation, then test (then any other split), each in shard order."""
+    order = ("train", "validation", "test")
+    split = file.name.split("-")[0]
+    return (order.index(split) if split in order else len(order), file.name)
+
+
 def _folder_records(root: Path, max_rows: int) -> list[dict[str, Any]]:
     import pyarrow.parquet as pq
 
-    files = sorted((root / "data").glob("*.parquet")) if (root / "data").is_dir() else []
+    files = sorted((root / "data").glob("*.parquet"), key=_split_first) if (root / "data").is_dir() else []
     rejected = root / "rejected.jsonl"
     if not files and not rejected.is_file():
         raise DatasetError(f"{root} has no data/*.parquet and no rejected.jsonl: is it a `code2cot build` folder?")
     records: list[dict[str, Any]] = []
     for file in files:
+        if len(records) >= max_rows:
+            break  # a large build has many files: read only as far as the rows shown
         split = file.name.split("-")[0]
         try:
-            rows = pq.read_table(file).to_pylist()
+            for batch in pq.ParquetFile(file).iter_batches(batch_size=100):
+                for row in batch.to_pylist()[: max(0, max_rows - len(records))]:
+                    records.append({**row, "split": row.get("split") or split})
+                if len(records) >= max_rows:
+                    break
         except Exception as exc:  # noqa: BLE001
             raise DatasetError(f"cannot read {file.name}: {exc}") from None
-        for row in rows[: max(0, max_rows - len(records))]:
-            records.append({**row, "split": row.get("split") or split})
     if rejected.is_file():
         with rejected.open(encoding="utf-8", errors="replace") as handle:
             for line in handle:

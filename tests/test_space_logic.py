@@ -321,6 +321,9 @@ def test_browse_a_build_folder(pool, tmp_path):
     assert logic.facet_values(records, "status") == ["ok", "timeout", "trace_too_long"]
     assert logic.facet_values(records, "source") == ["code2cot-corpus", "folder:mine"]
     assert {r["split"] for r in records if r["status"] == "ok"} == {"train", "test"}
+    kept_splits = [r["split"] for r in records if r["status"] == "ok"]
+    assert kept_splits == sorted(kept_splits, key=["train", "test"].index), "train rows are listed first"
+    assert [r["id"] for r in logic.load_records(str(tmp_path / "ds"), max_rows=2)] == [r["id"] for r in records[:2]]
     assert [r["id"] for r in logic.filter_records(records, status="timeout")] == ["graphs--x-0"]
     assert [r["id"] for r in logic.filter_records(records, source="folder:mine")] == ["mine-0"]
     steps = {r["id"]: r["n_steps"] for r in records if r["status"] == "ok"}
