@@ -127,9 +127,10 @@ class NoSamplePassed(RuntimeError):
     """The build ran but kept no sample: the output folder is left as it was (an earlier
     build in it stays whole) and the rejected samples are written beside it."""
 
-    def __init__(self, summary: BuildSummary, rejected: Path, example: dict | None = None) -> None:
-        message = (f"no sample passed, so {summary.out_dir} was left as it was; every sample and its reason is in "
-                   f"{rejected}")
+    def __init__(self, summary: BuildSummary, rejected: Path, example: dict | None = None,
+                 out_existed: bool = True) -> None:
+        outcome = "was left as it was" if out_existed else "was not created"
+        message = f"no sample passed, so {summary.out_dir} {outcome}; every sample and its reason is in {rejected}"
         if example:
             message += (f"; the commonest reason ({summary.reasons.get(_reason_key(example), 0)} of "
                         f"{sum(summary.statuses.values())}): {example['reason'] or example['status']}, "
@@ -230,7 +231,7 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
             os.replace(staging / "rejected.jsonl", _rejected_beside(out))
             commonest = max(reasons, key=reasons.__getitem__, default=None)
             raise NoSamplePassed(summary, _rejected_beside(out),
-                                 next((row for row in rejected if _reason_key(row) == commonest), None))
+                                 next((row for row in rejected if _reason_key(row) == commonest), None), out.exists())
         (staging / "README.md").write_text(_minimal_card(summary))
         _replace_dir(staging, out)
         _rejected_beside(out).unlink(missing_ok=True)  # an earlier failed build's, not this one's

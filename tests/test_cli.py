@@ -109,6 +109,7 @@ def test_build_output_problems_are_clear_and_leave_nothing_behind(tmp_path):
     assert all_rejected.returncode == 1, all_rejected.stderr
     assert "exception" in all_rejected.stdout and "error: no sample passed" in all_rejected.stderr
     assert "Traceback" not in all_rejected.stderr and f"{out}.rejected.jsonl" in all_rejected.stderr
+    assert f"{out} was not created" in all_rejected.stderr
     assert "the commonest reason (1 of 1): exception, e.g. ZeroDivisionError" in all_rejected.stderr
     assert "wrote no dataset" in all_rejected.stdout and f"wrote {out}" not in all_rejected.stdout
     assert json.loads(out.with_name("ds.rejected.jsonl").read_text())["status"] == "exception"
