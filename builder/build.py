@@ -30,6 +30,7 @@ from datasets.naming import filenames_for_dataset_split
 
 from .dataset_builder import Code2CoT
 from .decontaminate import describe_unavailable
+from .leftovers import remove_leftovers
 
 WORK_PREFIX = "code2cot-build-"
 """A build's scratch folder in the temp dir: ``{WORK_PREFIX}{pid}-*``, removed by a later build if that pid is gone."""
@@ -154,8 +155,8 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
         raise ValueError(f"num_proc must be at least 1, got {num_proc}")
     # Staged beside the output (same filesystem, so the final moves are renames), checked before any work.
     out.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(Path(tempfile.gettempdir()), WORK_PREFIX)
-    _remove_leftovers(out.parent, STAGING_PREFIX)
+    remove_leftovers(Path(tempfile.gettempdir()), WORK_PREFIX)
+    remove_leftovers(out.parent, STAGING_PREFIX)
     work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-"))
     stats_dir, rejected_dir = work / "llm-stats", work / "rejected"
     rejected_dir.mkdir()
@@ -259,21 +260,6 @@ def _rejected_beside(out: Path) -> Path:
     """Where a build that kept nothing leaves its rejected samples: ``OUT.rejected.jsonl``."""
     out = out.resolve()
     return out.with_name(out.name + ".rejected.jsonl")
-
-
-def _remove_leftovers(folder: Path, prefix: str) -> None:
-    """Remove ``{prefix}{pid}-*`` folders of builds that died without cleaning up (kill -9, OOM);
-    a live build's, and anything not named that way, stay."""
-    for path in folder.glob(f"{prefix}*"):
-        pid = path.name[len(prefix):].split("-", 1)[0]
-        if not pid.isdigit():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            shutil.rmtree(path, ignore_errors=True)
-        except (PermissionError, OverflowError):
-            pass  # alive (another user's) or not a pid at all
 
 
 def _check_out(out: Path) -> None:

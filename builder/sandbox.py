@@ -20,9 +20,11 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any, Iterable, Iterator, Protocol
 
 from .isolation import SandboxLimits, hide_process_memory
+from .leftovers import remove_leftovers
 from .tasks import Task, encodable
 from .tracer import TraceLimits
 
@@ -31,6 +33,8 @@ STATUSES = ("ok", "syntax_error", "missing_entry_point", "bad_input", "exception
 """Every verdict a task can get: ``ok`` or the reason it failed."""
 
 _SAFE_ENV_PREFIXES = ("OPENBLAS_", "LANG", "LC_")
+SCRATCH_PREFIX = "code2cot-sandbox-"
+"""A sandbox's scratch root in the temp dir: ``{SCRATCH_PREFIX}{pid}-*``."""
 
 
 @dataclass
@@ -147,8 +151,10 @@ class ForkServerBackend:
             # environment (HF_TOKEN, OPENAI_API_KEY) and memory through /proc.
             hide_process_memory()
         # Per-task scratch dirs (used where a task gets no private tmpfs) live under one
-        # root that we own, so nothing is left behind even if the server is killed.
-        self.scratch_root = tempfile.mkdtemp(prefix="code2cot-sandbox-")
+        # root that we own, so nothing is left behind even if the server is killed; the
+        # root carries our pid, so the next sandbox removes it if we are killed too.
+        remove_leftovers(Path(tempfile.gettempdir()), SCRATCH_PREFIX)
+        self.scratch_root = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
         os.chmod(self.scratch_root, 0o711)
         config = {"workers": self.workers, "slot_base": self.slot_base, "scratch_root": self.scratch_root,
                   "preload": self.preload,

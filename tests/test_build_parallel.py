@@ -288,6 +288,7 @@ def test_a_build_killed_with_sigkill_takes_its_jobs_with_it(tmp_path):
     from pathlib import Path
 
     from code2cot.builder.build import WORK_PREFIX
+    from code2cot.builder.sandbox import SCRATCH_PREFIX
 
     code2cot = str(Path(sys.executable).parent / "code2cot")
     build = subprocess.Popen([code2cot, "build", "--num-proc", "2", "--out", str(tmp_path / "out")],
@@ -309,6 +310,8 @@ def test_a_build_killed_with_sigkill_takes_its_jobs_with_it(tmp_path):
         while time.time() < deadline and any(_alive(pid) for pid in jobs):
             time.sleep(0.1)
         assert not [pid for pid in jobs if _alive(pid)], "processes of the killed build live on"
+        sandbox_roots = [path for pid in jobs for path in Path(tempfile.gettempdir()).glob(f"{SCRATCH_PREFIX}{pid}-*")]
+        assert sandbox_roots, "no sandbox scratch root named after a job's pid"
     finally:  # never leave them running, whatever happened above
         for pid in jobs | (_descendants(build.pid) if build.poll() is None else set()):
             if _alive(pid):
@@ -318,6 +321,7 @@ def test_a_build_killed_with_sigkill_takes_its_jobs_with_it(tmp_path):
     assert not (tmp_path / "out").exists()
     build_dataset(tmp_path / "small", source=str(_one_program(tmp_path)), decontaminate=False)
     assert not any(path.exists() for path in work), "the dead build's scratch folder was left"
+    assert not any(path.exists() for path in sandbox_roots), "the dead jobs' sandbox scratch roots were left"
 
 
 def _one_program(tmp_path):
