@@ -333,7 +333,27 @@ def _version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BaseException as exc:  # noqa: BLE001 - only an interruption is handled here
+        if not _interrupted(exc):
+            raise
+        out = getattr(args, "out", None)
+        kept = f"; {out} was left as it was" if args.command == "build" and out else ""
+        print(f"interrupted{kept}", file=sys.stderr)
+        return 130  # what a shell reports for a command ended by Ctrl-C
+
+
+def _interrupted(exc: BaseException | None) -> bool:
+    """Ctrl-C, also where it surfaced as another error (datasets' pool raises a TimeoutError
+    while it winds down after the KeyboardInterrupt, and wraps job errors)."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 if __name__ == "__main__":

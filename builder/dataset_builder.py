@@ -24,6 +24,7 @@ import os
 import pickle
 import re
 import shutil
+import signal
 import tempfile
 from dataclasses import asdict, dataclass, fields
 from typing import Any, Iterable, Iterator
@@ -189,6 +190,8 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
     _aside_dir: str | None = None
     """Where the train split's jobs leave the test rows (a prepared build only)."""
     _froze_gc: bool = False
+    _builder_pid: int = 0
+    """The process preparing the splits (the jobs of datasets' pool are others)."""
     num_jobs: int = 1
     """Generation jobs per split (``download_and_prepare(num_proc=...)``), for ``pin_jobs``."""
 
@@ -267,6 +270,7 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         ]
 
     def _download_and_prepare(self, dl_manager, verification_mode, **prepare_split_kwargs) -> None:
+        self._builder_pid = os.getpid()
         try:
             with children_die_with_this_process():  # a kill -9 of the build takes its jobs with it
                 super()._download_and_prepare(dl_manager, verification_mode, **prepare_split_kwargs)
@@ -295,6 +299,10 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
 
     def _prepare_split_single(self, *args: Any, **kwargs: Any) -> Iterator:
         """datasets' per-job writer loop, run on the job's own CPUs when ``pin_jobs`` applies."""
+        if os.getpid() != self._builder_pid:
+            # A job of datasets' pool: Ctrl-C reaches the whole process group, and the build,
+            # which ends the pool, decides; each job would print a traceback of its own.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
         cpus = job_cpus(kwargs.get("job_id"), self.num_jobs, self.config.sandbox_workers) \
             if self.config.pin_jobs else None
         if cpus is None:

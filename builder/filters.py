@@ -10,6 +10,7 @@ import collections
 import hashlib
 import multiprocessing
 import random
+import signal
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -237,6 +238,7 @@ _WORKER_FN: Callable | None = None
 def _set_worker_fn(fn: Callable) -> None:
     global _WORKER_FN
     _WORKER_FN = fn
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle, not each worker's
 
 
 def _call_worker_fn(item):

@@ -219,7 +219,12 @@ def main() -> None:
     _preload(config.get("preload", []))
     server = ForkServer(config["workers"], SandboxLimits(**config["limits"]), TraceLimits(**config["trace_limits"]),
                         config.get("slot_base", 0), config.get("scratch_root"))
-    server.serve()
+    try:
+        server.serve()
+    except BrokenPipeError:  # the client is gone (killed, interrupted): stop its tasks, quietly
+        for child in server.running.values():
+            _kill_group(child.pid)
+        os._exit(0)  # not sys.exit: flushing stdout would raise again
 
 
 if __name__ == "__main__":

@@ -171,12 +171,15 @@ class ForkServerBackend:
             return
         process, self.process = self.process, None
         try:
+            # Results nobody will read (an interrupted or abandoned map) first: the server's
+            # next write fails and it stops its tasks, instead of running what it was sent
+            # into a full pipe until the timeout below. An idle server just sees the end of input.
+            process.stdout.close()  # type: ignore[union-attr]
             process.stdin.close()  # type: ignore[union-attr]
             process.wait(timeout=self.limits.wall_seconds + 5)
         except (OSError, subprocess.TimeoutExpired):
             process.kill()
             process.wait()
-        process.stdout.close()  # type: ignore[union-attr]
         self._remove_scratch()
 
     def _remove_scratch(self) -> None:

@@ -330,3 +330,44 @@ def _one_program(tmp_path):
     (folder / "double.py").write_text('PROBLEM = "Double it."\nLICENSE = "MIT"\nINPUTS = ["2"]\n\n'
                                       "def main_solution(x):\n    return 2 * x\n")
     return folder
+
+
+def test_ctrl_c_ends_a_build_with_one_line_and_nothing_left_running(tmp_path):
+    """Ctrl-C (SIGINT to the terminal's process group) mid-build: exit 130 with one line, no
+    traceback from the build, its jobs or their sandbox servers; nothing keeps running."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    code2cot = str(Path(sys.executable).parent / "code2cot")
+    out = tmp_path / "out"
+    for num_proc in ("2", "1"):
+        build = subprocess.Popen([code2cot, "build", "--num-proc", num_proc, "--out", str(out)],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        seen: set[int] = set()
+        try:
+            deadline = time.time() + 60
+            while time.time() < deadline and build.poll() is None and len(seen) < 2 * int(num_proc) + 1:
+                seen |= _descendants(build.pid)  # jobs and sandbox servers (and the queue manager)
+                time.sleep(0.05)
+            time.sleep(0.5)  # into the generation
+            seen |= _descendants(build.pid)
+            assert build.poll() is None, "the build ended before it could be interrupted"
+            os.killpg(build.pid, signal.SIGINT)
+            started = time.monotonic()
+            _, stderr = build.communicate(timeout=30)
+            took = time.monotonic() - started
+        finally:
+            if build.poll() is None:
+                os.killpg(build.pid, signal.SIGKILL)
+        lines = [line for line in stderr.replace("\r", "\n").splitlines() if line.strip() and "Generating" not in line]
+        assert build.returncode == 130, stderr[-2000:]
+        assert lines == [f"interrupted; {out} was left as it was"], stderr[-2000:]
+        assert took < 10, f"--num-proc {num_proc}: {took:.1f}s to stop"
+        deadline = time.time() + 10
+        while time.time() < deadline and any(_alive(pid) for pid in seen):
+            time.sleep(0.1)
+        assert not [pid for pid in seen if _alive(pid)], "processes of the interrupted build live on"
+        assert not out.exists()

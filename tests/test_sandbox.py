@@ -104,6 +104,21 @@ def test_abandoned_map_does_not_leak_results_into_the_next():
     assert [r.output for r in fresh] == ["0", "-1", "-2", "-3", "-4"]
 
 
+def test_closing_with_large_results_in_flight_is_quick():
+    """Ctrl-C or an error mid-map closes the sandbox with tasks in flight whose results nobody
+    reads: the server must stop, not run them into a full pipe until the wall-clock backstop."""
+    big = "def f(n):\n    return 'x' * n\n"
+    sandbox = Sandbox(workers=1, limits=LIMITS)
+    with sandbox:
+        for result in sandbox.map([Task(id=f"big{i}", code=big, input="300000") for i in range(6)]):
+            assert result.ok
+            break
+        server = sandbox.backend.process
+        started = time.monotonic()
+    assert time.monotonic() - started < 5, "closing waited for the backstop"
+    assert server.returncode == 0, "the server had to be killed"
+
+
 def test_cpu_limit_is_exact_and_cannot_be_caught():
     """PID 1 of a namespace never gets SIGXCPU, so the limit is the hard SIGKILL, at the limit itself."""
     spin = "def f():\n    n = 0\n    while True:\n        n += 1\n"
