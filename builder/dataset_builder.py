@@ -37,7 +37,7 @@ from .isolation import SandboxLimits
 from .process_tree import children_die_with_this_process
 from .records import FEATURES, REJECTED_FIELDS, make_record
 from .sandbox import Sandbox, imports_to_preload
-from .sources import EXPECTED_IS_REPR, SourceError, load_tasks
+from .sources import EXPECTED_IS_REPR, SourceError, error_in_file_terms, load_tasks
 from .tasks import Task
 from .translation import TranslationRequest, make_translator
 from .verify import answers_match
@@ -352,8 +352,8 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         requests: list[TranslationRequest] = []
         for task, result in zip(runnable, sandbox.map(runnable)):
             if not result.ok:
-                rows[task.id] = make_record(task, status=result.status, reason=result.status, error=result.error,
-                                            trace=result.trace)
+                rows[task.id] = make_record(task, status=result.status, reason=result.status, trace=result.trace,
+                                            error=error_in_file_terms(task, result.error))
             elif _MEMORY_ADDRESS.search(result.output or ""):
                 rows[task.id] = make_record(task, status="nondeterministic", reason="memory_address",
                                             output=result.output, trace=result.trace,

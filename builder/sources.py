@@ -28,6 +28,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -208,13 +209,7 @@ def parse_program_file(path: Path, root: Path | None = None) -> list[Task]:
     inputs = fields["INPUTS"]
     if not isinstance(inputs, list) or not inputs:
         raise SourceError(f"{path}: INPUTS must be a non-empty list")
-    lines = text.splitlines(keepends=True)
-    for start, end in drop:
-        for number in range(start - 1, end):
-            lines[number] = ""
-    code = "".join(lines).strip("\n") + "\n"
-    while "\n\n\n\n" in code:
-        code = code.replace("\n\n\n\n", "\n\n\n")
+    code, file_lines = _program_without(text, drop)
     relative = path.relative_to(root).with_suffix("") if root else Path(path.stem)
     problem_id = relative.as_posix().replace("/", "--")
     category = relative.parts[0] if len(relative.parts) > 1 else ""
@@ -230,9 +225,53 @@ def parse_program_file(path: Path, root: Path | None = None) -> list[Task]:
             id=f"{problem_id}-{index}", code=code, input=text_input, entry_point=fields.get("ENTRY_POINT", "main_solution"),
             question=fields.get("PROBLEM"), io_requirements=fields.get("IO_REQUIREMENTS"), source="code2cot-corpus"
             if root is not None and _is_shipped(root) else f"folder:{(root or path.parent).name}",
-            license=fields.get("LICENSE"), problem_id=problem_id, meta={"category": category} if category else {},
+            license=fields.get("LICENSE"), problem_id=problem_id,
+            meta={**({"category": category} if category else {}), FILE_LINES: file_lines,
+                  FILE_NAME: (relative.with_suffix(".py") if root else Path(path.name)).as_posix()},
         ))
     return tasks
+
+
+def _program_without(text: str, drop: list[tuple[int, int]]) -> tuple[str, tuple[int, ...]]:
+    """The file's text without the metadata lines in ``drop``, no blank lines at either end and
+    at most two in a row; and the file's line number of each line kept."""
+    dropped = {number for start, end in drop for number in range(start, end + 1)}
+    entries = [(number, line) for number, line in enumerate(text.splitlines(keepends=True), start=1)
+               if number not in dropped]
+    while entries and entries[0][1] == "\n":
+        entries.pop(0)
+    while entries and entries[-1][1] == "\n":
+        entries.pop()
+    kept, blank_run = [], 0
+    for number, line in entries:
+        blank_run = blank_run + 1 if line == "\n" else 0
+        if blank_run <= 2:
+            kept.append((number, line))
+    code = "".join(line for _, line in kept).rstrip("\n") + "\n"
+    return code, tuple(number for number, _ in kept)
+
+
+FILE_LINES = "file_lines"
+"""``Task.meta`` key of a program read from a ``.py`` file: the file's line number of each line
+of ``task.code``, which lacks the file's metadata literals (so line 2 of the code may be line 7
+of the file)."""
+FILE_NAME = "file"
+"""``Task.meta`` key: that file, relative to the folder read."""
+_ERROR_LINE = re.compile(r" \(line (\d+)\)$")
+
+
+def error_in_file_terms(task: Task, error: str | None) -> str | None:
+    """``ValueError: ... (line 2)`` -> ``ValueError: ... (line 7 of sorting/merge.py)``: a program
+    read from a file is fixed in that file, whose lines the metadata literals shift."""
+    lines, name = task.meta.get(FILE_LINES), task.meta.get(FILE_NAME)
+    if not error or not lines or not name:
+        return error
+
+    def in_file(match: re.Match) -> str:
+        number = int(match.group(1))
+        return f" (line {lines[number - 1]} of {name})" if 0 < number <= len(lines) else match.group(0)
+
+    return _ERROR_LINE.sub(in_file, error)
 
 
 @functools.lru_cache(maxsize=64)

@@ -50,7 +50,7 @@ from .decontaminate import (
     program_texts,
 )
 from .fingerprint import fingerprint
-from .sources import SourceError, decode_line, parse_program_file, pyedu_tasks
+from .sources import SourceError, decode_line, error_in_file_terms, parse_program_file, pyedu_tasks
 from .tasks import Task
 
 CHECKS = ("parses", "metadata", "problem", "license", "entry_point", "imports", "runs", "deterministic",
@@ -378,11 +378,12 @@ def _run_checks(programs: list[_Program], workers: int | None, cpu_seconds: floa
             continue
         mine = results[id(program)]
         calls = [f"{t.entry_point}({_short(t.input)})" for t in program.tasks]
-        failed = [f"input #{i} {calls[i]}: {r.status}" + (f" ({_short(r.error, 200)})" if r.error else "")
+        errors = [error_in_file_terms(task, r.error) for task, r in zip(program.tasks, mine)]  # the file's lines
+        failed = [f"input #{i} {calls[i]}: {r.status}" + (f" ({_short(errors[i], 200)})" if r.error else "")
                   for i, r in enumerate(mine) if r.status not in ("ok", "nondeterministic")]
         ran = len(mine) - len(failed)
         program.set("runs", not failed, "; ".join(failed) if failed else f"ok on all {len(mine)} input(s)")
-        differing = [f"input #{i} {calls[i]}: {_short(r.error, 200)}" for i, r in enumerate(mine)
+        differing = [f"input #{i} {calls[i]}: {_short(errors[i], 200)}" for i, r in enumerate(mine)
                      if r.status == "nondeterministic"]
         if uses_unseeded_random(program.tasks[0].code):
             differing.insert(0, "uses random numbers without a fixed seed (random.seed(...) or random.Random(seed)); "

@@ -151,6 +151,8 @@ def test_build_folder_loads_and_is_deterministic(tmp_path):
     assert (out_b / "rejected.jsonl").read_text() == (out_a / "rejected.jsonl").read_text(), "rejected order"
     assert set(loaded["train"]["status"]) == set(loaded["test"]["status"]) == {"ok"}, "a rejected row in the data"
     assert {r["split"] for r in rejected} == {"train", "test"}
+    failed = [r for r in rejected if r["status"] == "exception"]
+    assert failed and failed[0]["error"].endswith("(line 6 of broken.py)"), "the error names the file's line"
     reasons = {r["reason"] for r in rejected}
     assert {"duplicate_input", "exception", "unseeded_random"} <= reasons
     total_inputs = 12 * 4 + 2 + 1

@@ -93,7 +93,8 @@ def test_folder_format(tmp_path):
     '''))
     tasks = list(load_tasks(tmp_path))
     assert [t.input for t in tasks] == ["n=2", "n=-1", "n=0"]
-    assert tasks[0].question == "Double a number." and tasks[0].meta == {"category": "math"}
+    assert tasks[0].question == "Double a number." and tasks[0].meta == {"category": "math", "file": "math/double.py",
+                                                                         "file_lines": (8, 9)}
     assert "INPUTS" not in tasks[0].code and "PROBLEM" not in tasks[0].code
     assert tasks[0].code.startswith("def main_solution(n):")
     assert tasks[0].problem_id == "math--double"
@@ -113,3 +114,27 @@ def test_bad_sources_have_clear_errors(tmp_path):
         parse_program_file(program)
     with pytest.raises(SourceError, match="neither an existing file"):
         load_tasks(str(tmp_path / "missing.jsonl"))
+
+
+def test_errors_of_a_folder_program_point_at_its_file_lines(tmp_path):
+    """A program runs without its metadata literals, so its line 2 can be line 7 of the file:
+    an error says the file's line, where the contributor fixes it."""
+    from code2cot.builder import Sandbox
+    from code2cot.builder.corpus import PROGRAMS_DIR
+    from code2cot.builder.sources import FILE_LINES, error_in_file_terms, shipped_corpus
+
+    path = tmp_path / "fails.py"
+    path.write_text('"""Module docstring."""\nPROBLEM = """Fails\n\non purpose."""\nLICENSE = "MIT"\n\n\n\n\n'
+                    'def helper(n):\n    return 10 // n\n\nINPUTS = [{"n": 0}]\n\n\ndef main_solution(n):\n'
+                    '    return helper(n)\n')
+    task = parse_program_file(path, root=tmp_path)[0]
+    with Sandbox(workers=1) as sandbox:
+        result = next(sandbox.map([task]))
+    assert result.error.endswith(f"(line {task.code.splitlines().index('    return 10 // n') + 1})")
+    assert error_in_file_terms(task, result.error) == "ZeroDivisionError: integer division or modulo by zero " \
+                                                      "(line 11 of fails.py)"
+    assert error_in_file_terms(task, "no line here") == "no line here"
+    # every line of every shipped program maps to the same text in its file
+    for shipped in {t.problem_id: t for t in shipped_corpus()}.values():
+        lines = (PROGRAMS_DIR / shipped.meta["file"]).read_text().splitlines()
+        assert [lines[n - 1] for n in shipped.meta[FILE_LINES]] == shipped.code.splitlines(), shipped.problem_id
