@@ -23,18 +23,14 @@ rows (``read_benchmark_texts``), which is what CI and the tests use.
 from __future__ import annotations
 
 import ast
-import contextlib
-import functools
 import json
 import os
-import socket
-import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
+from .hub_access import hub_mode, hub_reachable
 from .sources import not_utf8
 
 NGRAM_SIZE = 8
@@ -52,7 +48,6 @@ SELF_BENCHMARKS = frozenset({"code2cot-test"})
 CODE_OVERLAP = 0.5
 """Share of a benchmark *code* text's n-grams a program must contain to be contaminated by it."""
 
-HUB_PROBE_SECONDS = 3.0
 
 
 class BenchmarkTextsError(ValueError):
@@ -156,7 +151,7 @@ def load_benchmark_texts(names: Iterable[str] | None = None, *, offline_ok: bool
             reason = f"the eval benchmark does not provide {CONTAMINATION_METHOD}()"
         else:
             try:
-                with _hub_mode(offline=not online):
+                with hub_mode(offline=not online):
                     items = [t for t in method() if isinstance(t, str) and t.strip()]
             except Exception as exc:  # datasets/hub errors of every kind: keep the message
                 reason = (" ".join(str(exc).split())[:300] or type(exc).__name__) if online \
@@ -171,46 +166,6 @@ def load_benchmark_texts(names: Iterable[str] | None = None, *, offline_ok: bool
             raise BenchmarkUnavailable(f"{name}: {reason}")
         result.unavailable[name] = reason
     return result
-
-
-@functools.lru_cache(maxsize=1)
-def hub_reachable(timeout: float = HUB_PROBE_SECONDS) -> bool:
-    """Whether a TCP connection to the Hub endpoint opens within ``timeout`` (once per process)."""
-    if os.environ.get("HF_HUB_OFFLINE", "").upper() in ("1", "ON", "YES", "TRUE") \
-            or os.environ.get("HF_DATASETS_OFFLINE", "").upper() in ("1", "ON", "YES", "TRUE"):
-        return False
-    url = urlparse(os.environ.get("HF_ENDPOINT") or "https://huggingface.co")
-    host, port = url.hostname or "huggingface.co", url.port or (443 if url.scheme == "https" else 80)
-    outcome: list[bool] = []
-
-    def probe() -> None:
-        try:
-            with socket.create_connection((host, port), timeout=timeout):
-                outcome.append(True)
-        except OSError:
-            outcome.append(False)
-
-    thread = threading.Thread(target=probe, daemon=True)  # getaddrinfo itself has no timeout
-    thread.start()
-    thread.join(timeout + 0.5)
-    return bool(outcome and outcome[0])
-
-
-@contextlib.contextmanager
-def _hub_mode(offline: bool) -> Iterator[None]:
-    """Offline mode for huggingface_hub and datasets while loading, when the Hub is unreachable."""
-    if not offline:
-        yield
-        return
-    import datasets.config
-    import huggingface_hub.constants
-
-    saved = huggingface_hub.constants.HF_HUB_OFFLINE, datasets.config.HF_HUB_OFFLINE
-    huggingface_hub.constants.HF_HUB_OFFLINE = datasets.config.HF_HUB_OFFLINE = True
-    try:
-        yield
-    finally:
-        huggingface_hub.constants.HF_HUB_OFFLINE, datasets.config.HF_HUB_OFFLINE = saved
 
 
 # -- the check ---------------------------------------------------------------------------

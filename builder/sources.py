@@ -166,16 +166,24 @@ def read_hub(dataset_id: str, split: str = "train", config: str | None = None) -
     """A Hub dataset in PyEdu or CRUXEval shape, streamed with ``datasets``."""
     import datasets
 
-    try:
-        rows = datasets.load_dataset(dataset_id, config, split=split, streaming=True)
-    except Exception as exc:  # datasets raises many types; name the source in the message
-        raise SourceError(f"cannot load Hub dataset {dataset_id!r} (split {split!r}): {exc}") from exc
-    for number, record in enumerate(rows):
-        where = f"{dataset_id}[{number}]"
-        if "refcode" in record:
-            yield from pyedu_tasks(record, where, source=dataset_id)
-        else:
-            yield cruxeval_task(record, where, source=dataset_id)
+    from .hub_access import hub_mode, hub_reachable
+
+    online = hub_reachable()
+    with hub_mode(offline=not online):  # unreachable: the local cache or an error at once, not ~25 s of retries
+        try:
+            rows = datasets.load_dataset(dataset_id, config, split=split, streaming=True)
+            for number, record in enumerate(rows):
+                where = f"{dataset_id}[{number}]"
+                if "refcode" in record:
+                    yield from pyedu_tasks(record, where, source=dataset_id)
+                else:
+                    yield cruxeval_task(record, where, source=dataset_id)
+        except SourceError:
+            raise
+        except Exception as exc:  # datasets raises many types; name the source in the message
+            hint = "" if online else ("; the Hub is unreachable from here and the dataset is not in the local "
+                                      "cache: pass --source a local file (JSONL) instead")
+            raise SourceError(f"cannot load Hub dataset {dataset_id!r} (split {split!r}): {exc}{hint}") from exc
 
 
 # -- folder of .py files ------------------------------------------------------------

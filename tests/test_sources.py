@@ -138,3 +138,22 @@ def test_errors_of_a_folder_program_point_at_its_file_lines(tmp_path):
     for shipped in {t.problem_id: t for t in shipped_corpus()}.values():
         lines = (PROGRAMS_DIR / shipped.meta["file"]).read_text().splitlines()
         assert [lines[n - 1] for n in shipped.meta[FILE_LINES]] == shipped.code.splitlines(), shipped.problem_id
+
+
+def test_an_unreachable_hub_is_an_error_at_once_not_after_retries(monkeypatch):
+    """No network: huggingface_hub would retry each request with backoff (~25 s) before failing."""
+    import time
+
+    from code2cot.builder import hub_access
+
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.delenv("HF_DATASETS_OFFLINE", raising=False)
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")  # nothing listens: refused
+    hub_access.hub_reachable.cache_clear()
+    try:
+        started = time.monotonic()
+        with pytest.raises(SourceError, match="unreachable from here.*pass --source a local file"):
+            list(read_hub("someorg/not-cached-anywhere"))
+        assert time.monotonic() - started < 10
+    finally:
+        hub_access.hub_reachable.cache_clear()
