@@ -18,11 +18,23 @@ from urllib.parse import urlparse
 HUB_PROBE_SECONDS = 3.0
 
 
+def offline_by_setting() -> bool:
+    """HF_HUB_OFFLINE or HF_DATASETS_OFFLINE is set: the user asked for no Hub requests."""
+    return any(os.environ.get(name, "").upper() in ("1", "ON", "YES", "TRUE")
+               for name in ("HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE"))
+
+
+def unreachable_reason() -> str:
+    """Why a build is not asking the Hub, for an error that names it."""
+    if offline_by_setting():
+        return "offline mode is on (HF_HUB_OFFLINE / HF_DATASETS_OFFLINE)"
+    return f"the Hub ({os.environ.get('HF_ENDPOINT') or 'https://huggingface.co'}) does not answer from here"
+
+
 @functools.lru_cache(maxsize=1)
 def hub_reachable(timeout: float = HUB_PROBE_SECONDS) -> bool:
     """Whether a TCP connection to the Hub endpoint opens within ``timeout`` (once per process)."""
-    if os.environ.get("HF_HUB_OFFLINE", "").upper() in ("1", "ON", "YES", "TRUE") \
-            or os.environ.get("HF_DATASETS_OFFLINE", "").upper() in ("1", "ON", "YES", "TRUE"):
+    if offline_by_setting():
         return False
     url = urlparse(os.environ.get("HF_ENDPOINT") or "https://huggingface.co")
     host, port = url.hostname or "huggingface.co", url.port or (443 if url.scheme == "https" else 80)

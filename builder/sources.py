@@ -26,6 +26,7 @@ from __future__ import annotations
 import ast
 import functools
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -163,27 +164,41 @@ def read_pyedu(path: str | os.PathLike) -> Iterator[Task]:
 
 
 def read_hub(dataset_id: str, split: str = "train", config: str | None = None) -> Iterator[Task]:
-    """A Hub dataset in PyEdu or CRUXEval shape, streamed with ``datasets``."""
+    """A Hub dataset in PyEdu or CRUXEval shape, streamed with ``datasets``.
+
+    Read whole here, so offline mode (switched on while the Hub does not answer: the local
+    cache, or an error at once instead of ~25 s of retries) never outlives this call.
+    """
     import datasets
 
-    from .hub_access import hub_mode, hub_reachable
+    from .hub_access import hub_mode, hub_reachable, unreachable_reason
 
     online = hub_reachable()
-    with hub_mode(offline=not online):  # unreachable: the local cache or an error at once, not ~25 s of retries
+
+    def failed(exc: Exception) -> SourceError:  # datasets raises many types; name the source in the message
+        hint = "" if online else f"; {unreachable_reason()} and the dataset is not in the local cache: " \
+                                 "pass --source a local file (JSONL) instead"
+        return SourceError(f"cannot load Hub dataset {dataset_id!r} (split {split!r}): {exc}{hint}")
+
+    tasks: list[Task] = []
+    with hub_mode(offline=not online):
         try:
-            rows = datasets.load_dataset(dataset_id, config, split=split, streaming=True)
-            for number, record in enumerate(rows):
-                where = f"{dataset_id}[{number}]"
-                if "refcode" in record:
-                    yield from pyedu_tasks(record, where, source=dataset_id)
-                else:
-                    yield cruxeval_task(record, where, source=dataset_id)
-        except SourceError:
-            raise
-        except Exception as exc:  # datasets raises many types; name the source in the message
-            hint = "" if online else ("; the Hub is unreachable from here and the dataset is not in the local "
-                                      "cache: pass --source a local file (JSONL) instead")
-            raise SourceError(f"cannot load Hub dataset {dataset_id!r} (split {split!r}): {exc}{hint}") from exc
+            rows = iter(datasets.load_dataset(dataset_id, config, split=split, streaming=True))
+        except Exception as exc:
+            raise failed(exc) from exc
+        for number in itertools.count():
+            try:
+                record = next(rows)
+            except StopIteration:
+                break
+            except Exception as exc:  # the stream broke off (network, a corrupt file)
+                raise failed(exc) from exc
+            where = f"{dataset_id}[{number}]"
+            if "refcode" in record:
+                tasks.extend(pyedu_tasks(record, where, source=dataset_id))
+            else:
+                tasks.append(cruxeval_task(record, where, source=dataset_id))
+    return iter(tasks)
 
 
 # -- folder of .py files ------------------------------------------------------------
@@ -265,14 +280,14 @@ of ``task.code``, which lacks the file's metadata literals (so line 2 of the cod
 of the file)."""
 FILE_NAME = "file"
 """``Task.meta`` key: that file, relative to the folder read."""
-_ERROR_LINE = re.compile(r" \(line (\d+)\)$")
+_ERROR_LINE = re.compile(r" \(line ([0-9]{1,9})\)$")
 
 
 def error_in_file_terms(task: Task, error: str | None) -> str | None:
     """``ValueError: ... (line 2)`` -> ``ValueError: ... (line 7 of sorting/merge.py)``: a program
     read from a file is fixed in that file, whose lines the metadata literals shift."""
     lines, name = task.meta.get(FILE_LINES), task.meta.get(FILE_NAME)
-    if not error or not lines or not name:
+    if not isinstance(error, str) or not lines or not name:
         return error
 
     def in_file(match: re.Match) -> str:

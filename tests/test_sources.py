@@ -152,7 +152,7 @@ def test_an_unreachable_hub_is_an_error_at_once_not_after_retries(monkeypatch):
     hub_access.hub_reachable.cache_clear()
     try:
         started = time.monotonic()
-        with pytest.raises(SourceError, match="unreachable from here.*pass --source a local file"):
+        with pytest.raises(SourceError, match="does not answer from here.*pass --source a local file"):
             list(read_hub("someorg/not-cached-anywhere"))
         assert time.monotonic() - started < 10
     finally:
