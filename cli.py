@@ -158,6 +158,8 @@ def _build(args: argparse.Namespace) -> int:
                  "temperature"):  # the builder checks them, and asks for a model and a key where llm is used
         if getattr(args, name) is not None:
             options[f"llm_{name}"] = getattr(args, name)
+    out = Path(args.out)
+    args.interrupted_note = f"{out} was left as it was" if out.exists() else f"{out} was not created"
     try:
         summary = build_dataset(args.out, config_name=args.config, num_proc=args.num_proc, **options)
     except NoSamplePassed as exc:
@@ -170,6 +172,7 @@ def _build(args: argparse.Namespace) -> int:
         return 2
     from .hub.dataset_card import render_dataset_card
 
+    args.interrupted_note = f"the dataset was written to {out}, with a minimal README.md (not the full card)"
     render_dataset_card(args.out, repo_id=args.repo_id).save(Path(args.out) / "README.md")
     print()
     print(summary.table())
@@ -338,9 +341,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BaseException as exc:  # noqa: BLE001 - only an interruption is handled here
         if not _interrupted(exc):
             raise
-        out = getattr(args, "out", None)
-        kept = f"; {out} was left as it was" if args.command == "build" and out else ""
-        print(f"interrupted{kept}", file=sys.stderr)
+        where = getattr(args, "interrupted_note", None)  # what a command had done when it was stopped
+        print(f"interrupted; {where}" if where else "interrupted", file=sys.stderr)
         return 130  # what a shell reports for a command ended by Ctrl-C
 
 

@@ -224,12 +224,20 @@ def map_in_processes(fn: Callable[[_T], _R], items: list[_T], num_proc: int | No
     """
     if not num_proc or num_proc < 2 or len(items) < PARALLEL_MIN_PROBLEMS:
         return [fn(item) for item in items]
+    pool = ProcessPoolExecutor(num_proc, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_set_worker_fn, initargs=(fn,))
     try:
-        with ProcessPoolExecutor(num_proc, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=_set_worker_fn, initargs=(fn,)) as pool:
-            return list(pool.map(_call_worker_fn, items, chunksize=max(1, len(items) // (num_proc * 8))))
+        results = list(pool.map(_call_worker_fn, items, chunksize=max(1, len(items) // (num_proc * 8))))
     except BrokenProcessPool:  # a child died (killed, out of memory): do it here, where it will say why
+        pool.shutdown(wait=False, cancel_futures=True)
         return [fn(item) for item in items]
+    except BaseException:  # Ctrl-C (the workers ignore it): stop them now, not after the chunks they hold
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return results
 
 
 _WORKER_FN: Callable | None = None

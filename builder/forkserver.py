@@ -224,6 +224,8 @@ def main() -> None:
     except BrokenPipeError:  # the client is gone (killed, interrupted): stop its tasks, quietly
         for child in server.running.values():
             _kill_group(child.pid)
+            if not child.contained:
+                reap_slot(child.slot)
         os._exit(0)  # not sys.exit: flushing stdout would raise again
 
 

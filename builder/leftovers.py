@@ -21,7 +21,7 @@ def remove_leftovers(folder: Path, prefix: str) -> None:
     """
     for path in folder.glob(f"{prefix}*"):
         pid = path.name[len(prefix):].split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isascii() and pid.isdigit() and not _alive(int(pid)):  # not "²": isdigit, yet no int
             shutil.rmtree(path, ignore_errors=True)
 
 

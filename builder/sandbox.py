@@ -26,7 +26,7 @@ from typing import Any, Iterable, Iterator, Protocol
 from .isolation import SandboxLimits, hide_process_memory
 from .leftovers import remove_leftovers
 from .tasks import Task, encodable
-from .tracer import TraceLimits
+from .tracer import TraceLimits, trace_problem
 
 STATUSES = ("ok", "syntax_error", "missing_entry_point", "bad_input", "exception", "timeout", "memory",
             "output_too_large", "killed", "trace_too_long", "nondeterministic")
@@ -90,6 +90,9 @@ def classify(task_id: str, header: dict, body: bytes, limits: SandboxLimits) -> 
     if header.get("overflow"):
         return TaskResult(task_id, "output_too_large", error=f"result larger than {limits.max_result_mb} MB", **timing)
     if isinstance(record, dict) and record.get("status") in STATUSES:
+        problem = _record_problem(record)
+        if problem:  # the program wrote its own "result" to the pipe: a verdict, never a crash downstream
+            return TaskResult(task_id, "killed", error=f"the task process sent a malformed result: {problem}", **timing)
         status = record["status"]
         if cpu_spent and status != "ok":  # e.g. a task that caught a CPU-limit signal and raised
             return TaskResult(task_id, "timeout", error=f"CPU time limit of {limits.cpu_seconds:g}s exceeded", **timing)
@@ -114,6 +117,19 @@ def classify(task_id: str, header: dict, body: bytes, limits: SandboxLimits) -> 
     if body and record is None:
         return TaskResult(task_id, "killed", error="the task process sent a garbled result", **timing)
     return TaskResult(task_id, "killed", error=f"the task process exited (code {code}) before returning a result", **timing)
+
+
+def _record_problem(record: dict) -> str | None:
+    for name in ("output", "error", "stdout"):
+        if not isinstance(record.get(name), (str, type(None))):
+            return f"{name} is {type(record[name]).__name__}"
+    if record["status"] == "ok" and not isinstance(record.get("output"), str):
+        return "an ok result without an output"
+    if not isinstance(record.get("isolation"), (dict, type(None))):
+        return f"isolation is {type(record['isolation']).__name__}"
+    if record.get("trace") is not None:
+        return trace_problem(record["trace"])
+    return None
 
 
 class ForkServerBackend:

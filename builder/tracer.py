@@ -49,6 +49,68 @@ iterations as they stood when they ended. A ``cut`` step is always the last but 
 (only the final ``return``/``exception`` of the entry point may follow it).
 """
 
+_REPRS = "reprs"  # {name: repr} of str -> str
+_TRACE_FIELDS: dict[str, tuple] = {
+    "schema": (str,), "backend": (str,), "entry_point": (str,), "args": (_REPRS,), "steps": (list,),
+    "return": (str, type(None)), "exception": (str, type(None)), "stdout": (str,), "n_events": (int,),
+    "n_steps": (int,), "truncated": (bool,), "cuts": (list,), "limits": (dict,),
+}
+_STEP_FIELDS: dict[str, tuple] = {
+    "event": (str,), "func": (str,), "line": (int,), "depth": (int,), "source": (str,), "args": (_REPRS,),
+    "changed": (_REPRS,), "value": (str, type(None)), "exception": (str,), "iterations": (int,), "steps": (int,),
+    "state": (_REPRS,), "reason": (str,), "skipped_events": (int,), "resumed": (bool,), "yielded": (bool,),
+    "frame": (int,),
+}
+_FRAME = ("func", "line", "depth", "source")
+STEP_KEYS: dict[str, tuple[str, ...]] = {
+    "call": (*_FRAME, "args"), "line": _FRAME, "return": (*_FRAME, "value"),
+    "exception": (*_FRAME, "exception"), "elided": (*_FRAME, "iterations", "steps", "state"),
+    "cut": ("reason", "skipped_events"),
+}
+"""The keys each kind of step always has (a line step has ``changed`` only where something changed)."""
+STEP_EVENTS = frozenset(STEP_KEYS)
+
+
+def trace_problem(trace: object) -> str | None:
+    """What makes ``trace`` not a trace of the shape above (None: it is one).
+
+    A trace arrives as JSON from the task process, where the program ran: a program can write
+    its own record there, and every consumer (the translators, the dataset's features) relies
+    on these types.
+    """
+    if not isinstance(trace, dict):
+        return f"the trace is {type(trace).__name__}, not an object"
+    problem = _fields_problem(trace, _TRACE_FIELDS, "the trace")
+    if problem or "steps" not in trace or "n_steps" not in trace:
+        return problem or "the trace has no steps or n_steps"
+    for index, step in enumerate(trace["steps"]):
+        where = f"step {index}"
+        if not isinstance(step, dict):
+            return f"{where} is {type(step).__name__}, not an object"
+        if step.get("event") not in STEP_EVENTS:
+            return f"{where} has no known event"
+        missing = [key for key in STEP_KEYS[step["event"]] if key not in step]
+        if missing:
+            return f"{where} ({step['event']}) lacks {', '.join(missing)}"
+        problem = _fields_problem(step, _STEP_FIELDS, where)
+        if problem:
+            return problem
+    return None
+
+
+def _fields_problem(record: dict, fields: dict[str, tuple], where: str) -> str | None:
+    for name, kinds in fields.items():
+        if name not in record:
+            continue
+        value = record[name]
+        if _REPRS in kinds:
+            if not (isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())):
+                return f"{where}: {name} is not a mapping of names to reprs"
+        elif not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+            return f"{where}: {name} is {type(value).__name__}"
+    return None
+
+
 TASK_FILENAME = "<code2cot-task>"
 """Filename that traced code is compiled under; frames of other files are not traced."""
 

@@ -57,7 +57,12 @@ class VerifiedTemplateTranslator:
         out = []
         for request in requests:
             task = request.task
-            cot = self.template.translate(task.code, task.entry_point, task.input, request.trace, request.output)
+            try:
+                cot = self.template.translate(task.code, task.entry_point, task.input, request.trace, request.output)
+            except Exception as exc:  # noqa: BLE001 - a trace the program shaped itself: this sample fails, not the build
+                out.append(Translation("", False, "translation_failed",
+                                       f"the template could not narrate this trace ({type(exc).__name__}: {exc})"[:500]))
+                continue
             verdict = verify_cot(cot, request.output)
             out.append(Translation(cot, verdict.verified, verdict.reason,
                                    None if verdict.verified else f"template CoT failed verification: {verdict.reason}"))

@@ -319,3 +319,24 @@ def test_a_later_build_removes_the_staging_folder_of_a_killed_one(tmp_path):
     assert not stale.exists(), "the killed build's staging folder was left"
     assert live.exists(), "a live build's staging folder was removed"
     assert (tmp_path / "out" / "data").is_dir()
+
+
+def test_a_program_that_forges_its_result_fails_alone_and_the_build_goes_on(tmp_path):
+    """What a task sends back is written by the program itself if it likes: a 5000-digit line
+    number or a well-typed trace no tracer made must cost that sample, never the build."""
+    from test_sandbox_hostile import FORGED_RESULT
+
+    source = make_corpus(tmp_path / "programs", problems=1)
+    huge_line = {"status": "exception", "error": "E: x (line " + "9" * 5000 + ")"}
+    frame = {"func": "f", "line": 1, "source": "x"}
+    odd_trace = {"status": "ok", "output": "1", "trace": {"n_steps": 2, "steps": [
+        {"event": "return", "depth": 3, "value": "1", **frame}, {"event": "call", "depth": -2, "args": {}, **frame}]}}
+    for name, record in (("huge_line", huge_line), ("odd_trace", odd_trace)):
+        (source / f"{name}.py").write_text(f'PROBLEM = """Forge a result: {name}."""\nENTRY_POINT = "f"\nINPUTS = [""]\n'
+                                           + FORGED_RESULT.format(record=record))
+    out = tmp_path / "out"
+    summary = build_dataset(out, source=str(source), test_fraction=0.0, decontaminate=False)
+    assert summary.splits["train"] == 4  # the other programs' samples, as without the forgers
+    rejected = {r["id"]: r for r in map(json.loads, (out / "rejected.jsonl").read_text().splitlines())}
+    assert rejected["huge_line-0"]["status"] == "exception" and rejected["huge_line-0"]["error"].endswith("9)")
+    assert rejected["odd_trace-0"]["status"] == "unverified" and rejected["odd_trace-0"]["reason"] == "translation_failed"

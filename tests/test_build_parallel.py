@@ -344,6 +344,9 @@ def test_ctrl_c_ends_a_build_with_one_line_and_nothing_left_running(tmp_path):
     code2cot = str(Path(sys.executable).parent / "code2cot")
     out = tmp_path / "out"
     for num_proc in ("2", "1"):
+        if num_proc == "1":  # now into an earlier build's folder, which must stay as it was
+            out.mkdir()
+            (out / "keep.txt").write_text("mine")
         build = subprocess.Popen([code2cot, "build", "--num-proc", num_proc, "--out", str(out)],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
         seen: set[int] = set()
@@ -364,10 +367,38 @@ def test_ctrl_c_ends_a_build_with_one_line_and_nothing_left_running(tmp_path):
                 os.killpg(build.pid, signal.SIGKILL)
         lines = [line for line in stderr.replace("\r", "\n").splitlines() if line.strip() and "Generating" not in line]
         assert build.returncode == 130, stderr[-2000:]
-        assert lines == [f"interrupted; {out} was left as it was"], stderr[-2000:]
+        outcome = "was not created" if num_proc == "2" else "was left as it was"
+        assert lines == [f"interrupted; {out} {outcome}"], stderr[-2000:]
         assert took < 10, f"--num-proc {num_proc}: {took:.1f}s to stop"
         deadline = time.time() + 10
         while time.time() < deadline and any(_alive(pid) for pid in seen):
             time.sleep(0.1)
         assert not [pid for pid in seen if _alive(pid)], "processes of the interrupted build live on"
-        assert not out.exists()
+        assert not out.exists() if num_proc == "2" else [p.name for p in out.iterdir()] == ["keep.txt"]
+
+
+def _slow_identity(x):
+    import time
+
+    time.sleep(0.05)
+    return x
+
+
+def test_ctrl_c_stops_the_screening_pool_at_once():
+    """Its workers ignore SIGINT (the build handles it): on KeyboardInterrupt they are stopped,
+    not left to finish the chunks already handed to them (seconds, for a large source)."""
+    import signal
+    import threading
+    import time
+
+    from code2cot.builder.filters import map_in_processes
+
+    before = _descendants(os.getpid())  # other tests' servers may be running
+    timer = threading.Timer(0.5, lambda: os.kill(os.getpid(), signal.SIGINT))
+    timer.start()
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        map_in_processes(_slow_identity, list(range(800)), 2)  # 20 s of work, 2.5 s chunks
+    assert time.monotonic() - started < 2
+    time.sleep(0.3)
+    assert not [pid for pid in _descendants(os.getpid()) - before if _alive(pid)], "screening workers live on"

@@ -65,6 +65,20 @@ class Case:
     needs_isolation: bool = False  # unisolated (not root) it would really hit the host: left out then
 
 
+FORGED_RESULT = textwrap.dedent("""\
+    import json, os, stat
+    def f():
+        body = json.dumps({record!r}).encode()
+        for fd in range(3, 64):  # the result pipe is one of them
+            try:
+                if stat.S_ISFIFO(os.fstat(fd).st_mode):
+                    os.write(fd, body)
+            except OSError:
+                pass
+        os._exit(0)
+""")
+
+
 CASES = [
     # -- reason codes -------------------------------------------------------------------
     Case("syntax_error", "def f(:\n    return 1\n", statuses=("syntax_error",), error="SyntaxError"),
@@ -88,6 +102,14 @@ CASES = [
     Case("print_forever", "def f():\n    while True:\n        print('x' * 1000)\n", statuses=("output_too_large",),
          error="printed more than 100000"),
     Case("huge_return", "def f():\n    return 'x' * 400_000_000\n", statuses=("output_too_large", "memory")),
+    # a program writing its own "result" to the pipe: a verdict, not a crash of whoever reads it
+    Case("forged_result_types", FORGED_RESULT.format(record={"status": "ok", "output": 5}), statuses=("killed",),
+         error="malformed result: output is int"),
+    Case("forged_result_trace", FORGED_RESULT.format(record={"status": "ok", "output": "5", "trace": {
+        "n_steps": 1, "steps": [{"event": "line", "func": "f", "line": "9", "depth": 0, "source": "", "changed": {}}]}}),
+         statuses=("killed",), error="malformed result: step 0: line is str"),
+    Case("forged_result_error", FORGED_RESULT.format(record={"status": "exception", "error": ["x"]}),
+         statuses=("killed",), error="malformed result: error is list"),
     # -- the host and the batch survive ----------------------------------------------------
     Case("kill_parent", "import os\ndef f():\n    os.kill(os.getppid(), 9)\n    return 'alive'\n",
          statuses=("ok", "exception", "killed"), needs_isolation=True),

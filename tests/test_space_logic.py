@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import shutil
 import subprocess
 import sys
 import threading
@@ -324,6 +325,12 @@ def test_browse_a_build_folder(pool, tmp_path):
     kept_splits = [r["split"] for r in records if r["status"] == "ok"]
     assert kept_splits == sorted(kept_splits, key=["train", "test"].index), "train rows are listed first"
     assert [r["id"] for r in logic.load_records(str(tmp_path / "ds"), max_rows=2)] == [r["id"] for r in records[:2]]
+    broken = tmp_path / "ds-more"  # a second train file it must not even open to show the first rows
+    shutil.copytree(tmp_path / "ds", broken)
+    (broken / "data" / "train-00001-of-00002.parquet").write_bytes(b"not parquet")
+    assert [r["id"] for r in logic.load_records(str(broken), max_rows=2)] == [r["id"] for r in records[:2]]
+    with pytest.raises(logic.DatasetError, match="train-00001-of-00002.parquet"):
+        logic.load_records(str(broken))
     assert [r["id"] for r in logic.filter_records(records, status="timeout")] == ["graphs--x-0"]
     assert [r["id"] for r in logic.filter_records(records, source="folder:mine")] == ["mine-0"]
     steps = {r["id"]: r["n_steps"] for r in records if r["status"] == "ok"}
