@@ -232,3 +232,27 @@ def test_monitoring_backend_matches_settrace(tmp_path, program):
     if program is ONE_LINE_LOOPS:  # one step per pass, with that pass's values
         passes = [s.get("changed") for s in ours["steps"] if s["event"] == "line" and s["line"] == 3]
         assert passes[:3] == [{"s": "1", "y": "1"}, {"s": "3", "y": "2"}, {"s": "6", "y": "3"}]
+
+
+def test_trace_problem_accepts_every_real_trace_and_names_what_a_forged_one_gets_wrong():
+    import copy
+
+    from code2cot.builder.tracer import trace_problem
+
+    code = "def f(xs):\n    total = 0\n    for x in xs:\n        total += x\n    return total\n"
+    _, recorded = trace(code, str(list(range(40))))  # loop iterations elided
+    _, cut = trace(code, str(list(range(40))), limits=TraceLimits(max_steps=8))  # recording stopped
+    assert {s["event"] for s in recorded["steps"] + cut["steps"]} >= {"call", "line", "elided", "cut", "return"}
+    assert trace_problem(recorded) is None and trace_problem(cut) is None
+    for mutate, problem in [
+        (lambda t: t.update(steps={}), "the trace: steps is dict"),
+        (lambda t: t.update(n_steps=True), "the trace: n_steps is bool"),
+        (lambda t: t["steps"][0].update(event="jump"), "step 0 has no known event"),
+        (lambda t: t["steps"][0].pop("func"), "step 0 (call) lacks func"),
+        (lambda t: t["steps"][1].update(changed={"x": 1}), "step 1: changed is not a mapping of names to reprs"),
+        (lambda t: t["steps"][0].update(line=1.5), "step 0: line is float"),
+    ]:
+        forged = copy.deepcopy(recorded)
+        mutate(forged)
+        assert trace_problem(forged) == problem
+    assert trace_problem([1]) == "the trace is list, not an object"
