@@ -74,7 +74,7 @@ def _may_hold_surrogates(body: bytes) -> bool:
     return (b"\\u" in body and (b"\\ud" in body or b"\\uD" in body)) or b"\xed" in body
 
 
-def classify(task_id: str, header: dict, body: bytes, limits: SandboxLimits) -> TaskResult:
+def classify(task_id: str, header: dict, body: bytes, limits: SandboxLimits, max_steps: int | None = None) -> TaskResult:
     """Turn the fork server's exit report and the task's own JSON into a verdict."""
     timing = {"cpu_seconds": round(header.get("cpu_seconds", 0.0), 4), "wall_seconds": round(header.get("wall_seconds", 0.0), 4)}
     record: dict | None = None
@@ -90,7 +90,7 @@ def classify(task_id: str, header: dict, body: bytes, limits: SandboxLimits) -> 
     if header.get("overflow"):
         return TaskResult(task_id, "output_too_large", error=f"result larger than {limits.max_result_mb} MB", **timing)
     if isinstance(record, dict) and record.get("status") in STATUSES:
-        problem = _record_problem(record)
+        problem = _record_problem(record, max_steps)
         if problem:  # the program wrote its own "result" to the pipe: a verdict, never a crash downstream
             return TaskResult(task_id, "killed", error=f"the task process sent a malformed result: {problem}", **timing)
         status = record["status"]
@@ -119,7 +119,7 @@ def classify(task_id: str, header: dict, body: bytes, limits: SandboxLimits) -> 
     return TaskResult(task_id, "killed", error=f"the task process exited (code {code}) before returning a result", **timing)
 
 
-def _record_problem(record: dict) -> str | None:
+def _record_problem(record: dict, max_steps: int | None) -> str | None:
     for name in ("output", "error", "stdout"):
         if not isinstance(record.get(name), (str, type(None))):
             return f"{name} is {type(record[name]).__name__}"
@@ -128,7 +128,7 @@ def _record_problem(record: dict) -> str | None:
     if not isinstance(record.get("isolation"), (dict, type(None))):
         return f"isolation is {type(record['isolation']).__name__}"
     if record.get("trace") is not None:
-        return trace_problem(record["trace"])
+        return trace_problem(record["trace"], max_steps)
     return None
 
 
@@ -284,7 +284,7 @@ class ForkServerBackend:
                             if index is None:
                                 continue
                             task = pending.pop(index)
-                            done[index] = classify(task.id, header, body, self.limits)
+                            done[index] = classify(task.id, header, body, self.limits, self.trace_limits.max_steps)
                 if died:
                     writing = False
                     selector.close()

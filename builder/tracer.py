@@ -71,18 +71,23 @@ STEP_KEYS: dict[str, tuple[str, ...]] = {
 STEP_EVENTS = frozenset(STEP_KEYS)
 
 
-def trace_problem(trace: object) -> str | None:
+def trace_problem(trace: object, max_steps: int | None = None) -> str | None:
     """What makes ``trace`` not a trace of the shape above (None: it is one).
 
     A trace arrives as JSON from the task process, where the program ran: a program can write
     its own record there, and every consumer (the translators, the dataset's features) relies
-    on these types.
+    on these types. ``max_steps``: the recorder's ``TraceLimits.max_steps``, which no real trace
+    exceeds by more than its closing step (checked first: a forged million steps is not walked).
     """
     if not isinstance(trace, dict):
         return f"the trace is {type(trace).__name__}, not an object"
     problem = _fields_problem(trace, _TRACE_FIELDS, "the trace")
     if problem or "steps" not in trace or "n_steps" not in trace:
         return problem or "the trace has no steps or n_steps"
+    if trace["n_steps"] != len(trace["steps"]):
+        return f"n_steps is {trace['n_steps']} for {len(trace['steps'])} steps"
+    if max_steps is not None and len(trace["steps"]) > max_steps + 2:
+        return f"the trace has {len(trace['steps'])} steps, more than the recorder keeps ({max_steps})"
     for index, step in enumerate(trace["steps"]):
         where = f"step {index}"
         if not isinstance(step, dict):

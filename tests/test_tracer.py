@@ -251,8 +251,13 @@ def test_trace_problem_accepts_every_real_trace_and_names_what_a_forged_one_gets
         (lambda t: t["steps"][0].pop("func"), "step 0 (call) lacks func"),
         (lambda t: t["steps"][1].update(changed={"x": 1}), "step 1: changed is not a mapping of names to reprs"),
         (lambda t: t["steps"][0].update(line=1.5), "step 0: line is float"),
+        (lambda t: t.update(n_steps=len(t["steps"]) + 1), f"n_steps is {len(recorded['steps']) + 1} for "
+                                                          f"{len(recorded['steps'])} steps"),
     ]:
         forged = copy.deepcopy(recorded)
         mutate(forged)
         assert trace_problem(forged) == problem
     assert trace_problem([1]) == "the trace is list, not an object"
+    assert trace_problem(cut, max_steps=8) is None  # a cut trace: its steps, the cut and the closing return
+    many = dict(cut, steps=cut["steps"] * 1000, n_steps=len(cut["steps"]) * 1000)
+    assert trace_problem(many, max_steps=8) == f"the trace has {len(many['steps'])} steps, more than the recorder keeps (8)"
