@@ -125,6 +125,8 @@ def _record_problem(record: dict, max_steps: int | None) -> str | None:
             return f"{name} is {type(record[name]).__name__}"
     if record["status"] == "ok" and not isinstance(record.get("output"), str):
         return "an ok result without an output"
+    if record["status"] == "ok" and record.get("trace") is None:
+        return "an ok result without a trace"
     if not isinstance(record.get("isolation"), (dict, type(None))):
         return f"isolation is {type(record['isolation']).__name__}"
     if record.get("trace") is not None:

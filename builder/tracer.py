@@ -69,6 +69,9 @@ STEP_KEYS: dict[str, tuple[str, ...]] = {
 }
 """The keys each kind of step always has (a line step has ``changed`` only where something changed)."""
 STEP_EVENTS = frozenset(STEP_KEYS)
+_INT_LIMITS = {"line": 2**31, "depth": 2**31, "iterations": 2**31, "steps": 2**31, "n_steps": 2**31,
+               "skipped_events": 2**63, "n_events": 2**63, "frame": 2**63}
+"""Exclusive upper bounds (all are >= 0): the dataset stores them as int32/int64."""
 
 
 def trace_problem(trace: object, max_steps: int | None = None) -> str | None:
@@ -100,6 +103,8 @@ def trace_problem(trace: object, max_steps: int | None = None) -> str | None:
         problem = _fields_problem(step, _STEP_FIELDS, where)
         if problem:
             return problem
+        if step.get("depth", 0) > len(trace["steps"]):  # each level of depth was entered by a recorded call
+            return f"{where}: depth {step['depth']} is deeper than the trace's {len(trace['steps'])} steps"
     return None
 
 
@@ -113,6 +118,9 @@ def _fields_problem(record: dict, fields: dict[str, tuple], where: str) -> str |
                 return f"{where}: {name} is not a mapping of names to reprs"
         elif not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
             return f"{where}: {name} is {type(value).__name__}"
+        elif isinstance(value, int) and not isinstance(value, bool) and not 0 <= value < _INT_LIMITS.get(name, 2**63):
+            return f"{where}: {name} {value if abs(value) < 10**12 else 'of ' + str(len(str(value))) + ' digits'} " \
+                   "is out of range"
     return None
 
 

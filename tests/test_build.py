@@ -323,7 +323,7 @@ def test_a_later_build_removes_the_staging_folder_of_a_killed_one(tmp_path):
 
 def test_a_program_that_forges_its_result_fails_alone_and_the_build_goes_on(tmp_path):
     """What a task sends back is written by the program itself if it likes: a 5000-digit line
-    number or a well-typed trace no tracer made must cost that sample, never the build."""
+    number or a trace no tracer made must cost that sample, never the build."""
     from test_sandbox_hostile import FORGED_RESULT
 
     source = make_corpus(tmp_path / "programs", problems=1)
@@ -339,4 +339,16 @@ def test_a_program_that_forges_its_result_fails_alone_and_the_build_goes_on(tmp_
     assert summary.splits["train"] == 4  # the other programs' samples, as without the forgers
     rejected = {r["id"]: r for r in map(json.loads, (out / "rejected.jsonl").read_text().splitlines())}
     assert rejected["huge_line-0"]["status"] == "exception" and rejected["huge_line-0"]["error"].endswith("9)")
-    assert rejected["odd_trace-0"]["status"] == "unverified" and rejected["odd_trace-0"]["reason"] == "translation_failed"
+    assert rejected["odd_trace-0"]["status"] == "killed" and "depth 3 is deeper than" in rejected["odd_trace-0"]["error"]
+
+
+def test_a_trace_the_template_cannot_narrate_costs_that_sample_only(monkeypatch):
+    """Whatever still gets past the trace's shape check: an error of the template is the sample's."""
+    from code2cot.builder.translation import TranslationRequest, VerifiedTemplateTranslator
+
+    translator = VerifiedTemplateTranslator()
+    monkeypatch.setattr(translator.template, "translate", lambda *a: [][1])
+    task = Task(id="t", code="def f(x):\n    return x\n", input="1")
+    [translation] = translator.translate_all([TranslationRequest(task, "1", {"steps": [], "n_steps": 0})])
+    assert (translation.verified, translation.reason) == (False, "translation_failed")
+    assert "IndexError" in translation.error

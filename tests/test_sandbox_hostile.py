@@ -110,6 +110,11 @@ CASES = [
          statuses=("killed",), error="malformed result: step 0: line is str"),
     Case("forged_result_error", FORGED_RESULT.format(record={"status": "exception", "error": ["x"]}),
          statuses=("killed",), error="malformed result: error is list"),
+    Case("forged_result_depth", FORGED_RESULT.format(record={"status": "ok", "output": "5", "trace": {
+        "n_steps": 1, "steps": [{"event": "line", "func": "f", "line": 2, "depth": 10**18, "source": ""}]}}),
+         statuses=("killed",), error="malformed result: step 0: depth"),
+    Case("forged_result_no_trace", FORGED_RESULT.format(record={"status": "ok", "output": "5"}),
+         statuses=("killed",), error="malformed result: an ok result without a trace"),
     # -- the host and the batch survive ----------------------------------------------------
     Case("kill_parent", "import os\ndef f():\n    os.kill(os.getppid(), 9)\n    return 'alive'\n",
          statuses=("ok", "exception", "killed"), needs_isolation=True),

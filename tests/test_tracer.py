@@ -253,6 +253,11 @@ def test_trace_problem_accepts_every_real_trace_and_names_what_a_forged_one_gets
         (lambda t: t["steps"][0].update(line=1.5), "step 0: line is float"),
         (lambda t: t.update(n_steps=len(t["steps"]) + 1), f"n_steps is {len(recorded['steps']) + 1} for "
                                                           f"{len(recorded['steps'])} steps"),
+        # in range for the dataset's int32/int64 columns, and no deeper than the calls recorded
+        (lambda t: t["steps"][1].update(line=10**30), "step 1: line of 31 digits is out of range"),
+        (lambda t: t.update(n_events=-1), "the trace: n_events -1 is out of range"),
+        (lambda t: t["steps"][1].update(depth=10**9), f"step 1: depth 1000000000 is deeper than the trace's "
+                                                      f"{len(recorded['steps'])} steps"),
     ]:
         forged = copy.deepcopy(recorded)
         mutate(forged)
