@@ -116,6 +116,9 @@ def classify(task_id: str, header: dict, body: bytes, limits: SandboxLimits, max
     code = header.get("exit_code")
     if body and record is None:
         return TaskResult(task_id, "killed", error="the task process sent a garbled result", **timing)
+    if body:  # JSON, but not a result object (a list, a string, an unknown status): the program wrote it
+        return TaskResult(task_id, "killed", error="the task process sent a malformed result: not a result object",
+                          **timing)
     return TaskResult(task_id, "killed", error=f"the task process exited (code {code}) before returning a result", **timing)
 
 

@@ -210,7 +210,8 @@ def parse_program_file(path: Path, root: Path | None = None) -> list[Task]:
     try:
         tree = ast.parse(text, filename=str(path))
     except SyntaxError as exc:
-        raise SourceError(f"{path}:{exc.lineno}: syntax error: {exc.msg}") from None
+        where = f"{path}:{exc.lineno}" if exc.lineno else str(path)  # a NUL byte has no line
+        raise SourceError(f"{where}: syntax error: {exc.msg}") from None
     except ValueError as exc:  # null bytes
         raise SourceError(f"{path}: cannot be parsed: {exc}") from None
     fields: dict[str, Any] = {}

@@ -113,6 +113,8 @@ CASES = [
     Case("forged_result_depth", FORGED_RESULT.format(record={"status": "ok", "output": "5", "trace": {
         "n_steps": 1, "steps": [{"event": "line", "func": "f", "line": 2, "depth": 10**18, "source": ""}]}}),
          statuses=("killed",), error="malformed result: step 0: depth"),
+    Case("forged_result_not_object", FORGED_RESULT.format(record=[1, 2, 3]), statuses=("killed",),
+         error="malformed result: not a result object"),
     Case("forged_result_no_trace", FORGED_RESULT.format(record={"status": "ok", "output": "5"}),
          statuses=("killed",), error="malformed result: an ok result without a trace"),
     # -- the host and the batch survive ----------------------------------------------------

@@ -114,6 +114,9 @@ def test_bad_sources_have_clear_errors(tmp_path):
         parse_program_file(program)
     with pytest.raises(SourceError, match="neither an existing file"):
         load_tasks(str(tmp_path / "missing.jsonl"))
+    program.write_bytes(b'INPUTS = [1]\n\x00\ndef main_solution(x):\n    return x\n')
+    with pytest.raises(SourceError, match=r"p\.py: syntax error: .*null bytes"):  # no ":None:" for a line
+        parse_program_file(program)
 
 
 def test_errors_of_a_folder_program_point_at_its_file_lines(tmp_path):
