@@ -155,9 +155,7 @@ class ForkServer:
 
     def _finish(self, child: _Running) -> None:
         _, status, usage = os.wait4(child.pid, 0)
-        _kill_group(child.pid)
-        if not child.contained:
-            reap_slot(child.slot)
+        _end_everything_of(child)
         while not child.pipe_closed and not child.overflow:
             try:
                 data = os.read(child.pipe, 1 << 20)
@@ -195,6 +193,13 @@ class ForkServer:
         self.out.flush()
 
 
+def _end_everything_of(child: _Running) -> None:
+    """The task process, its group and, without a PID namespace of its own, whatever its slot's uid left running."""
+    _kill_group(child.pid)
+    if not child.contained:
+        reap_slot(child.slot)
+
+
 def _kill_group(pid: int) -> None:
     for kill in (os.kill, os.killpg):  # the process (PID 1 of its namespace), then its group
         try:
@@ -223,9 +228,7 @@ def main() -> None:
         server.serve()
     except BrokenPipeError:  # the client is gone (killed, interrupted): stop its tasks, quietly
         for child in server.running.values():
-            _kill_group(child.pid)
-            if not child.contained:
-                reap_slot(child.slot)
+            _end_everything_of(child)
         os._exit(0)  # not sys.exit: flushing stdout would raise again
 
 
