@@ -173,7 +173,7 @@ def _build(args: argparse.Namespace) -> int:
     from .hub.dataset_card import render_dataset_card
 
     args.interrupted_note = f"the dataset was written to {out}, with a minimal README.md (not the full card)"
-    render_dataset_card(args.out, repo_id=args.repo_id).save(Path(args.out) / "README.md")
+    render_dataset_card(out, repo_id=args.repo_id).save(out / "README.md")
     print()
     print(summary.table())
     return 0

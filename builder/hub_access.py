@@ -24,11 +24,15 @@ def offline_by_setting() -> bool:
                for name in ("HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE"))
 
 
+def _endpoint() -> str:
+    return os.environ.get("HF_ENDPOINT") or "https://huggingface.co"
+
+
 def unreachable_reason() -> str:
     """Why a build is not asking the Hub, for an error that names it."""
     if offline_by_setting():
         return "offline mode is on (HF_HUB_OFFLINE / HF_DATASETS_OFFLINE)"
-    return f"the Hub ({os.environ.get('HF_ENDPOINT') or 'https://huggingface.co'}) does not answer from here"
+    return f"the Hub ({_endpoint()}) does not answer from here"
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,7 +40,7 @@ def hub_reachable(timeout: float = HUB_PROBE_SECONDS) -> bool:
     """Whether a TCP connection to the Hub endpoint opens within ``timeout`` (once per process)."""
     if offline_by_setting():
         return False
-    url = urlparse(os.environ.get("HF_ENDPOINT") or "https://huggingface.co")
+    url = urlparse(_endpoint())
     host, port = url.hostname or "huggingface.co", url.port or (443 if url.scheme == "https" else 80)
     outcome: list[bool] = []
 

@@ -55,6 +55,15 @@ TRACE_FEATURES = {
     "n_steps": datasets.Value("int32"),
     "truncated": datasets.Value("bool"),
 }
+SPLIT_ORDER = ("train", "validation", "test")
+"""The order splits are listed in (a card's ``configs``, which ``load_dataset`` keeps) and browsed in."""
+
+
+def split_rank(split: str) -> tuple[int, str]:
+    """Sort key: train, validation, test, then any other split by name."""
+    return (SPLIT_ORDER.index(split) if split in SPLIT_ORDER else len(SPLIT_ORDER), split)
+
+
 REJECTED_FIELDS = ("id", "problem_id", "source", "entry_point", "input", "status", "reason", "error", "verified")
 """What ``rejected.jsonl`` tells of each dropped sample (with its split)."""
 _TURN = {"role": datasets.Value("string"), "content": datasets.Value("string")}

@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from huggingface_hub import DatasetCard, DatasetCardData
 
+from code2cot.builder.records import split_rank
 from code2cot.builder.sources import is_hub_dataset_id
 
 TEMPLATE = Path(__file__).parent / "templates" / "dataset_card.md"
@@ -55,13 +56,9 @@ def _size_category(rows: int) -> str:
     return "n>1T"
 
 
-SPLIT_ORDER = ("train", "validation", "test")
-"""The order splits are listed in the card's ``configs``, which is the order ``load_dataset`` returns them in."""
-
-
 def _configs(folder: Path) -> list[dict[str, Any]]:
     found = {p.name.split("-")[0] for p in (folder / "data").glob("*.parquet")}
-    splits = sorted(found, key=lambda s: (SPLIT_ORDER.index(s) if s in SPLIT_ORDER else len(SPLIT_ORDER), s))
+    splits = sorted(found, key=split_rank)
     return [{"config_name": "default", "data_files": [{"split": s, "path": f"data/{s}-*.parquet"} for s in splits]}]
 
 

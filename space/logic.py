@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from code2cot.builder import Sandbox, SandboxLimits, Task, TaskResult, TraceLimits
-from code2cot.builder.records import user_prompt
+from code2cot.builder.records import split_rank, user_prompt
 from code2cot.builder.sandbox import ForkServerBackend
 from code2cot.builder.tasks import BadInput, default_entry_point, parse_arguments
 from code2cot.builder.translation import TranslationRequest, VerifiedTemplateTranslator
@@ -636,17 +636,10 @@ def load_records(where: str, max_rows: int = MAX_BROWSE_ROWS) -> list[dict[str, 
     raise DatasetError(f"{where!r} is neither a build folder nor a Hub dataset id (org/name).")
 
 
-def _split_first(file: Path) -> tuple[int, str]:
-    """train, then validation, then test (then any other split), each in shard order."""
-    order = ("train", "validation", "test")
-    split = file.name.split("-")[0]
-    return (order.index(split) if split in order else len(order), file.name)
-
-
 def _folder_records(root: Path, max_rows: int) -> list[dict[str, Any]]:
     import pyarrow.parquet as pq
 
-    files = sorted((root / "data").glob("*.parquet"), key=_split_first) if (root / "data").is_dir() else []
+    files = sorted((root / "data").glob("*.parquet"), key=lambda file: (split_rank(file.name.split("-")[0]), file.name)) if (root / "data").is_dir() else []
     rejected = root / "rejected.jsonl"
     if not files and not rejected.is_file():
         raise DatasetError(f"{root} has no data/*.parquet and no rejected.jsonl: is it a `code2cot build` folder?")
