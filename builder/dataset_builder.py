@@ -35,7 +35,7 @@ from .decontaminate import ContaminationIndex
 from .filters import FilterConfig, ProgramScreen, prefilter, split_of
 from .isolation import SandboxLimits
 from .process_tree import children_die_with_this_process
-from .records import FEATURES, REJECTED_FIELDS, make_record
+from .records import FEATURES, REJECTED_FIELDS, make_record, rejected_record
 from .sandbox import Sandbox, imports_to_preload
 from .sources import EXPECTED_IS_REPR, SourceError, error_in_file_terms, load_tasks
 from .tasks import Task
@@ -341,6 +341,13 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
                 open(os.path.join(shared["folder"], FAILED_MARKER), "w").close()
             raise
 
+    def _record(self, task: Task, *, status: str, reason: str | None = None, error: str | None = None,
+                verified: bool = False, **row: Any) -> dict:
+        """A row in full, or, for a sample that goes to ``rejected_dir``, only what is filed there."""
+        if status != "ok" and self.config.rejected_dir:
+            return rejected_record(task, status=status, reason=reason, error=error, verified=verified)
+        return make_record(task, status=status, reason=reason, error=error, verified=verified, **row)
+
     def _shard_rows(self, shard: bytes, sandbox: Sandbox, translator) -> Iterator[tuple[str, dict]]:
         cfg = self.config
         name, items = pickle.loads(shard)  # made by _pack, in this build: (split-index, [(task, reason, message)])
@@ -348,26 +355,26 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         runnable = [task for task, reason, _ in items if reason is None]
         for task, reason, message in items:
             if reason is not None:
-                rows[task.id] = make_record(task, status="rejected", reason=reason, error=message)
+                rows[task.id] = self._record(task, status="rejected", reason=reason, error=message)
         requests: list[TranslationRequest] = []
         for task, result in zip(runnable, sandbox.map(runnable)):
             if not result.ok:
-                rows[task.id] = make_record(task, status=result.status, reason=result.status, trace=result.trace,
+                rows[task.id] = self._record(task, status=result.status, reason=result.status, trace=result.trace,
                                             error=error_in_file_terms(task, result.error))
             elif _MEMORY_ADDRESS.search(result.output or ""):
-                rows[task.id] = make_record(task, status="nondeterministic", reason="memory_address",
+                rows[task.id] = self._record(task, status="nondeterministic", reason="memory_address",
                                             output=result.output, trace=result.trace,
                                             error="the output shows a memory address (a default object repr), "
                                                   "which changes from run to run")
             elif task.meta.get(EXPECTED_IS_REPR) and task.expected_output is not None \
                     and not answers_match(result.output or "", task.expected_output):
-                rows[task.id] = make_record(task, status="output_mismatch", reason="output_mismatch",
+                rows[task.id] = self._record(task, status="output_mismatch", reason="output_mismatch",
                                             output=result.output, trace=result.trace,
                                             error=f"the source gives the output {task.expected_output[:200]}, this run "
                                                   f"returned {(result.output or '')[:200]}: the program behaves "
                                                   "differently here than where the source was made")
             elif result.trace is None or result.trace.get("truncated") or result.trace["n_steps"] > cfg.max_trace_steps:
-                rows[task.id] = make_record(task, status="trace_too_long", reason="trace_too_long", output=result.output,
+                rows[task.id] = self._record(task, status="trace_too_long", reason="trace_too_long", output=result.output,
                                             trace=result.trace,
                                             error=f"trace has more than {cfg.max_trace_steps} steps after loop compression")
             else:
@@ -381,7 +388,7 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
             for request in pending:
                 problem = request.task.problem_id or request.task.id
                 if cfg.one_sample_per_problem and problem in verified_problems:
-                    rows[request.task.id] = make_record(request.task, status="extra_sample", reason="extra_sample",
+                    rows[request.task.id] = self._record(request.task, status="extra_sample", reason="extra_sample",
                                                         output=request.output, trace=request.trace,
                                                         error="only one sample per problem is kept")
                 elif cfg.one_sample_per_problem and problem in chosen:
@@ -397,7 +404,7 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
                     error = f"the CoT has {len(translation.cot)} characters (limit {cfg.max_cot_chars})"
                 if status == "ok":
                     verified_problems.add(request.task.problem_id or request.task.id)
-                rows[request.task.id] = make_record(
+                rows[request.task.id] = self._record(
                     request.task, status=status, output=request.output, trace=request.trace,
                     cot=translation.cot if status == "ok" else "",
                     translator=translator.name, verified=translation.verified, reason=reason, error=error,

@@ -126,6 +126,14 @@ def structured_trace(trace: dict | None) -> dict[str, Any] | None:
     }
 
 
+def rejected_record(task: Task, *, status: str, reason: str | None = None, error: str | None = None,
+                    verified: bool = False) -> dict[str, Any]:
+    """Only the ``REJECTED_FIELDS`` of a dropped sample: what a build files aside, without
+    rendering a trace nobody will read (a source with many over-long traces pays for that)."""
+    return {"id": task.id, "problem_id": task.problem_id, "source": task.source, "entry_point": task.entry_point,
+            "input": task.input, "status": status, "reason": reason, "error": error, "verified": verified}
+
+
 def make_record(task: Task, *, status: str, output: str | None = None, trace: dict | None = None,
                 cot: str = "", translator: str = "", verified: bool = False, reason: str | None = None,
                 error: str | None = None, trace_text: str | None = None) -> dict[str, Any]:

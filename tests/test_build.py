@@ -303,6 +303,33 @@ def test_a_job_with_no_rows_leaves_no_empty_data_file(tmp_path):
     assert len(datasets.load_dataset(str(out), split="train")) == summary.splits["train"] == 4
 
 
+def test_samples_filed_aside_say_what_they_say_in_the_splits_without_a_full_record(tmp_path, monkeypatch):
+    """``rejected_dir`` (what ``code2cot build`` uses) gets the same fields as ``keep_rejected`` rows,
+    and no full record (structured trace, rendered trace text) is made for a sample that is dropped."""
+    import code2cot.builder.dataset_builder as dataset_builder
+    from code2cot.builder.records import REJECTED_FIELDS
+
+    corpus = make_corpus(tmp_path / "programs", problems=3)
+    options = {"config_name": "default", "source": str(corpus), "test_fraction": 0.0}
+    kept = Code2CoT(keep_rejected=True, cache_dir=str(tmp_path / "kept"), **options)
+    kept.download_and_prepare()
+    in_splits = {row["id"]: {key: row[key] for key in REJECTED_FIELDS}
+                 for row in kept.as_dataset("train") if row["status"] != "ok"}
+    assert {row["reason"] for row in in_splits.values()} >= {"duplicate_input", "exception", "unseeded_random"}
+
+    full_records = []
+    make_record = dataset_builder.make_record
+    monkeypatch.setattr(dataset_builder, "make_record",
+                        lambda task, **fields: full_records.append(fields["status"]) or make_record(task, **fields))
+    aside = tmp_path / "aside"
+    aside.mkdir()
+    filed = Code2CoT(rejected_dir=str(aside), cache_dir=str(tmp_path / "filed"), **options)
+    filed.download_and_prepare()
+    rows = [json.loads(line) for path in sorted(aside.glob("*.jsonl")) for line in path.read_text().splitlines()]
+    assert {row["id"]: row for row in rows} == in_splits and len(rows) == len(in_splits)
+    assert set(full_records) == {"ok"} and len(full_records) == len(filed.as_dataset("train"))
+
+
 def test_a_later_build_removes_the_staging_folder_of_a_killed_one(tmp_path):
     """A build killed while assembling its output leaves ``.code2cot-out-<pid>-*`` beside --out;
     the next build into that parent removes it, and never a live build's."""
