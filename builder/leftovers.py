@@ -21,11 +21,11 @@ def remove_leftovers(folder: Path, prefix: str) -> None:
     """
     for path in folder.glob(f"{prefix}*"):
         pid = path.name[len(prefix):].split("-", 1)[0]
-        if pid.isascii() and pid.isdigit() and not _alive(int(pid)):  # not "²": isdigit, yet no int
+        if pid.isascii() and pid.isdigit() and not process_alive(int(pid)):  # not "²": isdigit, yet no int
             shutil.rmtree(path, ignore_errors=True)
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     """Running, or at least not a zombie: a killed build's jobs are re-parented to PID 1, which
     in a container may never reap them, and ``kill(pid, 0)`` succeeds on a zombie."""
     try:

@@ -13,6 +13,7 @@ from code2cot.builder.build import build_dataset
 from code2cot.builder.dataset_builder import Code2CoTConfig, _shard, job_cpus
 from code2cot.builder.decontaminate import ContaminationIndex
 from code2cot.builder.filters import PARALLEL_MIN_PROBLEMS, FilterConfig, ProgramScreen, map_in_processes, prefilter
+from code2cot.builder.leftovers import process_alive
 from code2cot.builder.tasks import Task
 
 BENCHMARK_QUESTION = "count the vowels in the given word and return how many of them there are in total"
@@ -268,14 +269,6 @@ def _descendants(pid: int) -> set[int]:
     return found
 
 
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as handle:
-            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
-
-
 def test_a_build_killed_with_sigkill_takes_its_jobs_with_it(tmp_path):
     """kill -9 of the build process alone (not its group): no job goes on executing programs
     (or sending LLM requests) for a build nobody will write, and the next build removes the
@@ -307,14 +300,14 @@ def test_a_build_killed_with_sigkill_takes_its_jobs_with_it(tmp_path):
         os.kill(build.pid, signal.SIGKILL)
         build.wait()
         deadline = time.time() + 20
-        while time.time() < deadline and any(_alive(pid) for pid in jobs):
+        while time.time() < deadline and any(process_alive(pid) for pid in jobs):
             time.sleep(0.1)
-        assert not [pid for pid in jobs if _alive(pid)], "processes of the killed build live on"
+        assert not [pid for pid in jobs if process_alive(pid)], "processes of the killed build live on"
         sandbox_roots = [path for pid in jobs for path in Path(tempfile.gettempdir()).glob(f"{SCRATCH_PREFIX}{pid}-*")]
         assert sandbox_roots, "no sandbox scratch root named after a job's pid"
     finally:  # never leave them running, whatever happened above
         for pid in jobs | (_descendants(build.pid) if build.poll() is None else set()):
-            if _alive(pid):
+            if process_alive(pid):
                 os.kill(pid, signal.SIGKILL)
         if build.poll() is None:
             build.kill()
@@ -371,9 +364,9 @@ def test_ctrl_c_ends_a_build_with_one_line_and_nothing_left_running(tmp_path):
         assert lines == [f"interrupted; {out} {outcome}"], stderr[-2000:]
         assert took < 10, f"--num-proc {num_proc}: {took:.1f}s to stop"
         deadline = time.time() + 10
-        while time.time() < deadline and any(_alive(pid) for pid in seen):
+        while time.time() < deadline and any(process_alive(pid) for pid in seen):
             time.sleep(0.1)
-        assert not [pid for pid in seen if _alive(pid)], "processes of the interrupted build live on"
+        assert not [pid for pid in seen if process_alive(pid)], "processes of the interrupted build live on"
         assert not out.exists() if num_proc == "2" else [p.name for p in out.iterdir()] == ["keep.txt"]
 
 
@@ -401,4 +394,4 @@ def test_ctrl_c_stops_the_screening_pool_at_once():
         map_in_processes(_slow_identity, list(range(800)), 2)  # 20 s of work, 2.5 s chunks
     assert time.monotonic() - started < 2
     time.sleep(0.3)
-    assert not [pid for pid in _descendants(os.getpid()) - before if _alive(pid)], "screening workers live on"
+    assert not [pid for pid in _descendants(os.getpid()) - before if process_alive(pid)], "screening workers live on"
