@@ -149,18 +149,21 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
     nothing was kept: an empty dataset never replaces an earlier build.
     """
     started = time.perf_counter()
-    out = Path(out_dir)
-    _check_out(out)
+    out = _check_out(out_dir)
     if num_proc is not None and num_proc < 1:
         raise ValueError(f"num_proc must be at least 1, got {num_proc}")
-    # Staged beside the output (same filesystem, so the final moves are renames), checked before any work.
-    out.parent.mkdir(parents=True, exist_ok=True)
+    # Staged beside the output (same filesystem, so the final moves are renames), made before
+    # any work: a place the build cannot write to is an error now, not after the whole build.
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(out.parent, STAGING_PREFIX)
+        staging: Path | None = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out.parent))
+    except OSError as exc:
+        raise ValueError(f"--out {out}: cannot write in {out.parent} ({exc.strerror or exc})") from None
     remove_leftovers(Path(tempfile.gettempdir()), WORK_PREFIX)
-    remove_leftovers(out.parent, STAGING_PREFIX)
     work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-"))
     stats_dir, rejected_dir = work / "llm-stats", work / "rejected"
     rejected_dir.mkdir()
-    staging: Path | None = None
     try:
         builder = Code2CoT(config_name=config_name, cache_dir=str(work / "cache"), llm_stats_dir=str(stats_dir),
                            **options, rejected_dir=str(rejected_dir))
@@ -175,7 +178,6 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
             config["llm_base_url"] = _without_credentials(config["llm_base_url"])
         summary = BuildSummary(out_dir=str(out), config=dict(config, config_name=config_name),
                                program_filters=builder.program_filters or {})
-        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out.parent))
         rejected: list[dict] = []
         steps: list[int] = []
         cot_chars: list[int] = []
@@ -262,14 +264,40 @@ def _rejected_beside(out: Path) -> Path:
     return out.with_name(out.name + ".rejected.jsonl")
 
 
-def _check_out(out: Path) -> None:
+BUILD_OUTPUTS = ("data", "assets", "README.md", "build_config.json", "rejected.jsonl")
+"""What a build writes into ``--out``, replacing an earlier build's (other files there stay)."""
+
+
+def _check_out(out_dir: str | os.PathLike) -> Path:
+    """``--out`` as a path the build may write: never over files that no build wrote."""
+    text = os.fspath(out_dir)
+    if not text.strip():  # an unset $OUT: "" would be the current folder
+        raise ValueError("--out is empty: name the folder to write the dataset to")
+    out = Path(text)
+    if not out.resolve().name:
+        raise ValueError(f"--out {text} is the filesystem root: name a folder to write the dataset to")
     if out.exists() and not out.is_dir():
         raise ValueError(f"--out {out} exists and is not a folder")
     for parent in out.parents:  # the nearest one that exists must be a folder to create it in
         if parent.exists():
             if not parent.is_dir():
                 raise ValueError(f"--out {out}: {parent} is a file, not a folder")
-            return
+            break
+    taken = [name for name in BUILD_OUTPUTS if out.is_dir() and (out / name).exists()]
+    if taken and not _is_build(out):
+        raise ValueError(f"--out {out} already holds {', '.join(taken)}, which no code2cot build wrote (it has no "
+                         "build_config.json of one) and a build would replace; choose a new or empty folder, "
+                         "or move them away")
+    return out
+
+
+def _is_build(folder: Path) -> bool:
+    """A folder an earlier ``code2cot build`` wrote (or its Hub copy): its build_config.json says so."""
+    try:
+        config = json.loads((folder / "build_config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(config, dict) and {"config_name", "options", "versions"} <= config.keys()
 
 
 def _forget_cached_copy(out: Path) -> None:

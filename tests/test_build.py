@@ -192,6 +192,38 @@ def test_bad_build_input_is_a_clear_error(tmp_path):
     assert not (tmp_path / "o").exists()
 
 
+def test_a_folder_of_files_no_build_wrote_is_never_overwritten(tmp_path, monkeypatch):
+    """--out at a folder of the user's own (a data/ of theirs, a README.md: a project root with
+    an unset $OUT) is refused before any work; an earlier build's folder is rebuilt, and what
+    else the user keeps in it stays."""
+    corpus = make_corpus(tmp_path / "programs", problems=2)
+    mine = tmp_path / "mine"
+    (mine / "data").mkdir(parents=True)
+    (mine / "data" / "mydata.csv").write_text("x\n")
+    (mine / "README.md").write_text("# mine\n")
+    before = {p: p.read_bytes() for p in mine.rglob("*") if p.is_file()}
+    with pytest.raises(ValueError, match=r"already holds data, README.md, which no code2cot build wrote"):
+        build_dataset(mine, source=str(corpus), num_proc=1)
+    assert {p: p.read_bytes() for p in mine.rglob("*") if p.is_file()} == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".code2cot-out-")] == []
+    monkeypatch.chdir(mine)
+    with pytest.raises(ValueError, match="--out is empty"):
+        build_dataset("", source=str(corpus), num_proc=1)
+    with pytest.raises(ValueError, match="filesystem root"):
+        build_dataset("/", source=str(corpus), num_proc=1)
+    with pytest.raises(ValueError, match="cannot write in /proc"):
+        build_dataset("/proc/code2cot-out", source=str(corpus), num_proc=1)
+    assert {p: p.read_bytes() for p in mine.rglob("*") if p.is_file()} == before
+
+    built = tmp_path / "built"
+    build_dataset(built, source=str(corpus), num_proc=1, test_fraction=0.0)
+    (built / "notes.txt").write_text("keep me\n")
+    (built / "data" / "stale.parquet").write_text("an earlier build's shard")
+    build_dataset(built, source=str(corpus), num_proc=1, test_fraction=0.0)
+    assert (built / "notes.txt").read_text() == "keep me\n" and not (built / "data" / "stale.parquet").exists()
+    assert len(datasets.load_dataset(str(built), split="train")) > 0
+
+
 def test_pyedu_config_keeps_one_sample_per_problem_like_the_release(tmp_path):
     record = {
         "problem_description": "Sum a list.", "io_requirements": "xs (list of int) -> int",
