@@ -9,7 +9,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 
@@ -91,13 +91,23 @@ def _trace_batch(args: argparse.Namespace) -> int:
     partial = out.with_name(out.name + ".partial")
     with Sandbox(workers=args.workers, limits=_limits(args), preload=imports_to_preload(tasks)) as sandbox, \
             partial.open("w", encoding="utf-8") as handle:
-        for task, result in tqdm(zip(tasks, sandbox.map(tasks)), total=len(tasks), desc="tracing", unit="task",
+        for task, result in tqdm(zip(tasks, _run_all(tasks, sandbox)), total=len(tasks), desc="tracing", unit="task",
                                  disable=args.quiet):
             counts[result.status] += 1
             handle.write(json.dumps(_record(task, result), ensure_ascii=False) + "\n")
     os.replace(partial, out)
     _print_table(counts, len(tasks), out)
     return 0
+
+
+def _run_all(tasks: list, sandbox) -> Iterator:
+    """Each task's result, in order; the placeholder of a record without inputs is reported, not run."""
+    from .builder.sandbox import TaskResult
+    from .builder.sources import NO_INPUTS
+
+    results = sandbox.map([task for task in tasks if not task.meta.get(NO_INPUTS)])
+    for task in tasks:
+        yield TaskResult(task.id, "no_inputs", error=task.meta[NO_INPUTS]) if task.meta.get(NO_INPUTS) else next(results)
 
 
 def _print_table(counts: collections.Counter, total: int, out: Path) -> None:

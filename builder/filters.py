@@ -20,7 +20,8 @@ from typing import TypeVar
 from .decontaminate import Contamination, ContaminationIndex, program_texts
 from .fingerprint import fingerprint
 from .records import user_prompt
-from .tasks import Task
+from .sources import NO_INPUTS
+from .tasks import BadInput, Task, parse_arguments
 
 _CONSTRUCTORS = {"Random", "default_rng", "RandomState", "Generator"}
 """Generators that are reproducible when given a seed (``Random(7)``), and random when not (``Random()``)."""
@@ -278,11 +279,19 @@ def prefilter(tasks: list[Task], config: FilterConfig, screen: ProgramScreen | N
         if verdict is not None:
             decisions.append((task, *verdict))
             continue
+        if task.meta.get(NO_INPUTS):
+            decisions.append((task, "no_inputs", task.meta[NO_INPUTS]))
+            continue
         if len(task.input) > config.max_input_chars:
             decisions.append((task, "input_too_large", f"input has {len(task.input)} characters (limit {config.max_input_chars})"))
             continue
         if config.drop_unseeded_random and facts[problem].unseeded_random:
             decisions.append((task, "unseeded_random", "the program uses random numbers without a fixed seed"))
+            continue
+        try:  # before the per-problem limit: an input that cannot run must not take a good one's place
+            parse_arguments(task.input)
+        except BadInput as exc:
+            decisions.append((task, "bad_input", str(exc)))
             continue
         key = _input_key(task.input) if config.dedup_inputs else task.input
         if config.dedup_inputs and key in seen[problem]:

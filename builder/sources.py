@@ -92,6 +92,8 @@ def _jsonl(path: Path) -> Iterator[tuple[int, dict]]:
 
 # -- CRUXEval -----------------------------------------------------------------------
 EXPECTED_IS_REPR = "expected_output_is_repr"
+NO_INPUTS = "no_inputs"
+"""Task.meta key of the one placeholder sample of a record without inputs; its value says where."""
 """Set in a task's meta where the source's output is the repr the program returned when the
 source was made (CRUXEval), so the build checks it against this run. PyEdu's outputs went
 through JSON (tuples became lists), so they are not compared."""
@@ -135,6 +137,11 @@ def pyedu_tasks(record: dict, where: str, source: str = "pyedu") -> Iterator[Tas
     if not isinstance(ios, list):
         raise SourceError(f"{where}: 'ios' must be a list of {{\"input\": ..., \"output\": ...}} objects, "
                           f"not {type(ios).__name__}")
+    if not ios:  # nothing to run, but not dropped unseen: one sample that the filters reject as no_inputs
+        yield Task(id=f"{problem_id}-0", code=code, input="", entry_point=entry, question=question,
+                   io_requirements=io_requirements, source=source, license=license_, problem_id=problem_id,
+                   meta={NO_INPUTS: f"{where}: the record declares no inputs ('ios' is empty)"})
+        return
     for index, io in enumerate(ios):
         raw = io.get("input") if isinstance(io, dict) else None
         if isinstance(raw, str):

@@ -50,7 +50,7 @@ from .decontaminate import (
     program_texts,
 )
 from .fingerprint import fingerprint
-from .sources import SourceError, decode_line, error_in_file_terms, parse_program_file, pyedu_tasks
+from .sources import NO_INPUTS, SourceError, decode_line, error_in_file_terms, parse_program_file, pyedu_tasks
 from .tasks import Task
 
 CHECKS = ("parses", "metadata", "problem", "license", "entry_point", "imports", "runs", "deterministic",
@@ -239,7 +239,8 @@ def _read_jsonl(file: Path) -> list[_Program]:
                                license=_text_or_none(meta.get("license") or record.get("license")))
             if _parse(program):
                 try:
-                    program.tasks = list(pyedu_tasks(record, name, source="contribution"))
+                    program.tasks = [task for task in pyedu_tasks(record, name, source="contribution")
+                                     if not task.meta.get(NO_INPUTS)]  # a build's placeholder, not an input
                 except SourceError as exc:
                     program.set("metadata", False, _without_prefix(str(exc), name))
                 else:

@@ -240,6 +240,36 @@ def test_pyedu_config_keeps_one_sample_per_problem_like_the_release(tmp_path):
     assert reasons == ["duplicate_input", "extra_sample"]
 
 
+def test_inputs_that_cannot_run_never_take_a_good_ones_place_and_no_record_vanishes(tmp_path):
+    """Inputs that are not literal arguments are rejected before the per-problem limit counts them;
+    a PyEdu record with no inputs is a rejected sample, not nothing."""
+    program = tmp_path / "programs" / "double.py"
+    program.parent.mkdir()
+    program.write_text('PROBLEM = """Double n."""\nINPUTS = ["n=", "n=foo()", "n=[", {"n": 1}, {"n": 2}]\n\n\n'
+                       "def main_solution(n):\n    return 2 * n\n")
+    summary = build_dataset(tmp_path / "out", source=str(program.parent), test_fraction=0.0, num_proc=1,
+                            max_inputs_per_problem=2, decontaminate=False)
+    kept = datasets.load_dataset(str(tmp_path / "out"), split="train")
+    assert kept["input"] == ["n=1", "n=2"] and summary.reasons == {"rejected/bad_input": 3}
+    rejected = [json.loads(line) for line in (tmp_path / "out" / "rejected.jsonl").read_text().splitlines()]
+    assert [r["input"] for r in rejected] == ["n=", "n=foo()", "n=["]
+    assert "not made of literals only (found code such as 'foo()')" in rejected[1]["error"]
+
+    good = {"refcode": "def main_solution(xs):\n    return sum(xs)\n", "ios": [{"input": {"xs": [1]}, "output": 1}]}
+    source = tmp_path / "pyedu.jsonl"
+    source.write_text(json.dumps(good) + "\n" + json.dumps({"refcode": "def main_solution(n):\n    return n\n",
+                                                           "ios": []}) + "\n")
+    summary = build_dataset(tmp_path / "pyedu", config_name="pyedu", source=str(source), test_fraction=0.0, num_proc=1)
+    [rejected] = [json.loads(line) for line in (tmp_path / "pyedu" / "rejected.jsonl").read_text().splitlines()]
+    assert rejected["reason"] == "no_inputs" and rejected["error"] == f"{source}:2: the record declares no inputs ('ios' is empty)"
+    assert summary.splits["train"] == 1 and sum(summary.statuses.values()) == 2
+    from code2cot.cli import main  # code2cot trace reports that record too, without running it
+
+    assert main(["trace", "--source", str(source), "--out", str(tmp_path / "traces.jsonl"), "--quiet"]) == 0
+    traces = [json.loads(line) for line in (tmp_path / "traces.jsonl").read_text().splitlines()]
+    assert [(t["status"], t["error"]) for t in traces] == [("ok", None), ("no_inputs", rejected["error"])]
+
+
 def test_a_cot_too_long_to_train_on_is_rejected_and_the_next_input_tried(tmp_path):
     record = {
         "problem_description": "Sum a list.", "io_requirements": "xs (list of int) -> int",
