@@ -53,6 +53,10 @@ def is_hub_dataset_id(source: str) -> bool:
     return source.count("/") == 1 and not source.startswith((".", "/", "~")) and not Path(source).suffix
 
 
+BOM = "\ufeff"
+"""What some Windows editors put at the start of a UTF-8 file; Python and ``json`` tools skip it."""
+
+
 def decode_line(raw: bytes, where: str) -> str:
     """One line of a JSONL file as text; a file that is not UTF-8 is a ``SourceError`` naming the byte."""
     try:
@@ -79,6 +83,8 @@ def _jsonl(path: Path) -> Iterator[tuple[int, dict]]:
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, 1):
             line = decode_line(raw, f"{path}:{number}")
+            if number == 1:
+                line = line.removeprefix(BOM)
             if not line.strip():
                 continue
             try:
@@ -211,7 +217,7 @@ def read_hub(dataset_id: str, split: str = "train", config: str | None = None) -
 # -- folder of .py files ------------------------------------------------------------
 def parse_program_file(path: Path, root: Path | None = None) -> list[Task]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # Python itself runs a file that starts with a BOM
     except UnicodeDecodeError as exc:
         raise SourceError(f"{path}: {not_utf8(exc, 'offset')}") from None
     try:

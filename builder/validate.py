@@ -50,7 +50,7 @@ from .decontaminate import (
     program_texts,
 )
 from .fingerprint import fingerprint
-from .sources import NO_INPUTS, SourceError, decode_line, error_in_file_terms, parse_program_file, pyedu_tasks
+from .sources import BOM, NO_INPUTS, SourceError, decode_line, error_in_file_terms, parse_program_file, pyedu_tasks
 from .tasks import Task
 
 CHECKS = ("parses", "metadata", "problem", "license", "entry_point", "imports", "runs", "deterministic",
@@ -174,7 +174,7 @@ def collect(paths: Iterable[str | os.PathLike]) -> list[_Program]:
 
 def _read_py(file: Path) -> _Program:
     try:
-        text = file.read_text(encoding="utf-8")
+        text = file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         program = _Program(_display(file), "", file=file.resolve())
         program.set("parses", False, f"cannot read the file: {exc}")
@@ -212,7 +212,7 @@ def _read_jsonl(file: Path) -> list[_Program]:
         for number, raw in enumerate(handle, 1):
             name = f"{_display(file)}:{number}"
             try:
-                line = decode_line(raw, name)
+                line = decode_line(raw, name).removeprefix(BOM if number == 1 else "")
             except SourceError as exc:
                 program = _Program(name, "")
                 program.set("parses", False, _without_prefix(str(exc), name))
@@ -430,7 +430,7 @@ def shipped_fingerprints() -> dict[str, list[tuple[str, Path]]]:
     for file in sorted(PROGRAMS_DIR.rglob("*.py")):
         if file.name.startswith(("_", ".")):
             continue
-        digest = fingerprint(file.read_text(encoding="utf-8"))
+        digest = fingerprint(file.read_text(encoding="utf-8-sig"))
         if digest is not None:
             name = "builder/corpus/programs/" + file.relative_to(PROGRAMS_DIR).as_posix()
             found.setdefault(digest, []).append((name, file.resolve()))

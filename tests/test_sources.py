@@ -100,6 +100,24 @@ def test_folder_format(tmp_path):
     assert tasks[0].problem_id == "math--double"
 
 
+def test_a_utf8_bom_at_the_start_of_a_source_is_skipped_as_python_and_json_tools_do(tmp_path):
+    from code2cot.builder.validate import collect
+
+    program = tmp_path / "bom.py"
+    program.write_bytes(b'\xef\xbb\xbfPROBLEM = """Return n."""\nINPUTS = [{"n": 2}]\n\n\ndef main_solution(n):\n'
+                        b"    return n\n")
+    [task] = parse_program_file(program)
+    assert task.input == "n=2" and not task.code.startswith("\ufeff")
+    [checked] = collect([program])  # what code2cot validate reads
+    assert not checked.text.startswith("\ufeff") and checked.tasks
+    assert all(result.passed is not False for result in checked.results.values()), checked.results
+    crux = tmp_path / "crux.jsonl"
+    crux.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": "a", "code": "def f(x):\n    return x\n", "input": "1"}).encode()
+                     + b"\n")
+    [task] = load_tasks(str(crux))
+    assert task.id == "a" and task.input == "1"
+
+
 def test_bad_sources_have_clear_errors(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": 1, "code": "def f(): pass", "input": ""}\nnot json\n')
