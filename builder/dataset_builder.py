@@ -37,7 +37,7 @@ from .isolation import SandboxLimits
 from .process_tree import children_die_with_this_process
 from .records import FEATURES, REJECTED_FIELDS, make_record, rejected_record
 from .sandbox import Sandbox, imports_to_preload
-from .sources import EXPECTED_IS_REPR, SourceError, error_in_file_terms, load_tasks
+from .sources import EXPECTED_IS_REPR, FILE_NAME, RECORD_AT, SourceError, error_in_file_terms, load_tasks
 from .tasks import Task
 from .translation import TranslationRequest, make_translator
 from .verify import answers_match
@@ -469,9 +469,11 @@ def _check_unique_ids(tasks: list[Task]) -> None:
     for task in tasks:
         first = seen.setdefault(task.id, task)
         if first is not task:
-            raise SourceError(f"two samples have the id {task.id!r} (sources {first.source!r} and {task.source!r}); "
-                              "ids must be unique: give the records distinct 'id's, or rename one of the files "
-                              "(a/b.py and a--b.py both become a--b)")
+            where = [t.meta.get(RECORD_AT) or t.meta.get(FILE_NAME) or f"source {t.source!r}" for t in (first, task)]
+            fix = "rename one of the files (a/b.py and a--b.py both become a--b)" if FILE_NAME in task.meta else \
+                "give the records distinct ids (CRUXEval: 'id'; PyEdu: 'meta.id' or 'id', one per record)"
+            raise SourceError(f"two samples have the id {task.id!r} ({where[0]} and {where[1]}); each sample needs "
+                              f"an id of its own: {fix}")
 
 
 def job_cpus(job_id: int | None, num_jobs: int, per_job: int, allowed: Iterable[int] | None = None) -> set[int] | None:

@@ -98,11 +98,13 @@ def _jsonl(path: Path) -> Iterator[tuple[int, dict]]:
 
 # -- CRUXEval -----------------------------------------------------------------------
 EXPECTED_IS_REPR = "expected_output_is_repr"
-NO_INPUTS = "no_inputs"
-"""Task.meta key of the one placeholder sample of a record without inputs; its value says where."""
 """Set in a task's meta where the source's output is the repr the program returned when the
 source was made (CRUXEval), so the build checks it against this run. PyEdu's outputs went
 through JSON (tuples became lists), so they are not compared."""
+NO_INPUTS = "no_inputs"
+"""Task.meta key of the one placeholder sample of a record without inputs; its value says where."""
+RECORD_AT = "record_at"
+"""Task.meta key of a task read from a JSONL line or a Hub row: ``path:line`` or ``org/name[row]``."""
 
 def cruxeval_task(record: dict, where: str, source: str = "cruxeval") -> Task:
     missing = [k for k in ("code", "input") if not isinstance(record.get(k), str)]
@@ -113,7 +115,7 @@ def cruxeval_task(record: dict, where: str, source: str = "cruxeval") -> Task:
     expected = record.get("output") if isinstance(record.get("output"), str) else None
     return Task(id=task_id, code=record["code"], input=record["input"], entry_point=record.get("entry_point") or "f",
                 expected_output=expected, source=source, problem_id=f"{source}-{_digest(record['code'])}",
-                meta={EXPECTED_IS_REPR: True} if expected is not None else {})
+                meta={RECORD_AT: where, **({EXPECTED_IS_REPR: True} if expected is not None else {})})
 
 
 def read_cruxeval(path: str | os.PathLike) -> Iterator[Task]:
@@ -146,7 +148,7 @@ def pyedu_tasks(record: dict, where: str, source: str = "pyedu") -> Iterator[Tas
     if not ios:  # nothing to run, but not dropped unseen: one sample that the filters reject as no_inputs
         yield Task(id=f"{problem_id}-0", code=code, input="", entry_point=entry, question=question,
                    io_requirements=io_requirements, source=source, license=license_, problem_id=problem_id,
-                   meta={NO_INPUTS: f"{where}: the record declares no inputs ('ios' is empty)"})
+                   meta={NO_INPUTS: f"{where}: the record declares no inputs ('ios' is empty)", RECORD_AT: where})
         return
     for index, io in enumerate(ios):
         raw = io.get("input") if isinstance(io, dict) else None
@@ -166,7 +168,7 @@ def pyedu_tasks(record: dict, where: str, source: str = "pyedu") -> Iterator[Tas
             id=f"{problem_id}-{index}", code=code, input=text, entry_point=entry,
             expected_output=None if expected is None else repr(expected), question=question,
             io_requirements=io_requirements, source=source, license=license_, problem_id=problem_id,
-            meta={k: v for k, v in meta.items() if isinstance(v, (str, int, float, bool))},
+            meta={**{k: v for k, v in meta.items() if isinstance(v, (str, int, float, bool))}, RECORD_AT: where},
         )
 
 

@@ -185,6 +185,14 @@ def test_bad_build_input_is_a_clear_error(tmp_path):
     llm = subprocess.run([code2cot, "build", "--translator", "llm", "--out", str(tmp_path / "o")],
                          capture_output=True, text=True, timeout=120)
     assert llm.returncode == 2 and "--model" in llm.stderr
+    twice = tmp_path / "twice.jsonl"
+    twice.write_text("".join(json.dumps({"id": "a", "code": f"def f(x):\n    return x + {n}\n", "input": "1"}) + "\n"
+                             for n in range(2)))
+    done = subprocess.run([code2cot, "build", "--source", str(twice), "--config", "cruxeval", "--out", str(tmp_path / "o")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and done.stderr.strip() == (
+        f"error: two samples have the id 'a' ({twice}:1 and {twice}:2); each sample needs an id of its own: give the "
+        "records distinct ids (CRUXEval: 'id'; PyEdu: 'meta.id' or 'id', one per record)")
     with pytest.raises(ValueError, match="needs source"):
         Code2CoT(config_name="cruxeval").download_and_prepare()
     with pytest.raises(ValueError, match="sandbox_workers must be at least 1"):
