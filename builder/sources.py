@@ -320,9 +320,16 @@ def _is_shipped(root: Path) -> bool:
     return root.resolve() == PROGRAMS_DIR.resolve()
 
 
+def program_files(root: Path) -> list[Path]:
+    """The ``.py`` programs of a folder, in path order: not ``_``/``.`` files (``__init__.py``),
+    nor anything in a hidden folder (``.ipynb_checkpoints`` copies, a ``.venv``, ``.git``)."""
+    return sorted(p for p in root.rglob("*.py") if not p.name.startswith(("_", "."))
+                  and not any(part.startswith(".") for part in p.relative_to(root).parts[:-1]))
+
+
 def read_folder(path: str | os.PathLike) -> Iterator[Task]:
     root = Path(path)
-    files = sorted(p for p in root.rglob("*.py") if not p.name.startswith(("_", ".")))
+    files = program_files(root)
     if not files:
         raise SourceError(f"{root}: no .py programs found")
     for file in files:

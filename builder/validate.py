@@ -50,7 +50,8 @@ from .decontaminate import (
     program_texts,
 )
 from .fingerprint import fingerprint
-from .sources import BOM, NO_INPUTS, SourceError, decode_line, error_in_file_terms, parse_program_file, pyedu_tasks
+from .sources import (BOM, NO_INPUTS, SourceError, decode_line, error_in_file_terms, parse_program_file,
+                      program_files, pyedu_tasks)
 from .tasks import Task
 
 CHECKS = ("parses", "metadata", "problem", "license", "entry_point", "imports", "runs", "deterministic",
@@ -155,7 +156,7 @@ def collect(paths: Iterable[str | os.PathLike]) -> list[_Program]:
         if not path.exists():
             raise UsageError(f"{raw}: no such file or folder")
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*.py") if not p.name.startswith(("_", ".")))
+            files = program_files(path)
             if not files:
                 raise UsageError(f"{raw}: no .py programs in this folder")
         elif path.suffix in (".py", ".jsonl"):

@@ -98,6 +98,10 @@ def test_folder_format(tmp_path):
     assert "INPUTS" not in tasks[0].code and "PROBLEM" not in tasks[0].code
     assert tasks[0].code.startswith("def main_solution(n):")
     assert tasks[0].problem_id == "math--double"
+    for hidden in (".ipynb_checkpoints", "math/.ipynb_checkpoints", ".venv/lib"):  # copies and installs, not programs
+        (tmp_path / hidden).mkdir(parents=True)
+        (tmp_path / hidden / "double-checkpoint.py").write_text(program.read_text())
+    assert [t.id for t in load_tasks(tmp_path)] == [t.id for t in tasks]
 
 
 def test_a_utf8_bom_at_the_start_of_a_source_is_skipped_as_python_and_json_tools_do(tmp_path):
