@@ -345,8 +345,9 @@ def _version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = None
     try:
+        args = build_parser().parse_args(argv)  # the parser itself imports datasets: ~1 s to Ctrl-C in
         return args.func(args)
     except BaseException as exc:  # noqa: BLE001 - only an interruption is handled here
         if not _interrupted(exc):

@@ -162,3 +162,15 @@ def test_trace_entry_and_encoding(tmp_path):
     latin1.write_bytes(b'def f(x):\n    return "\xff"\n')
     bad = run("trace", str(latin1), "--input", "1", cwd=tmp_path)
     assert bad.returncode == 2 and "is not UTF-8 text (byte 0xff" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_ctrl_c_while_the_parser_loads_its_imports_is_one_line_too(monkeypatch, capsys):
+    """Building the parser imports datasets (~1 s): an interruption there is the same one line and 130."""
+    from code2cot import cli
+
+    def slow_import() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "build_parser", slow_import)
+    assert cli.main(["build"]) == 130
+    assert capsys.readouterr().err == "interrupted\n"
