@@ -180,6 +180,11 @@ def _output(value: object, limits: SandboxLimits) -> tuple[str, str | None, str 
         text = repr(value)
     except MemoryError:
         return "memory", "MemoryError while writing the return value", None
+    except ValueError as exc:
+        if "integer string conversion" in str(exc):  # Python's own cap: a bound on the output, as below
+            return "output_too_large", f"the return value holds an int of more than {sys.get_int_max_str_digits()} " \
+                                       "digits, past Python's limit for writing one", None
+        return "exception", f"repr() of the return value failed: {_error_text(exc)}", None
     except BaseException as exc:
         return "exception", f"repr() of the return value failed: {_error_text(exc)}", None
     if type(text) is not str:

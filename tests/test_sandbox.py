@@ -35,6 +35,16 @@ def test_stdout_is_captured_per_task():
     assert result.trace["stdout"] == "hello ada\n"
 
 
+def test_an_int_too_long_for_python_to_write_is_an_output_too_large_not_an_exception():
+    code = "def f(n):\n    big = 2 ** n\n    return [big] if n % 2 else big\n"
+    with Sandbox(workers=1, limits=LIMITS) as sandbox:
+        results = list(sandbox.map([Task(id=str(n), code=code, input=str(n)) for n in (20000, 20001, 1000)]))
+    for result in results[:2]:
+        assert result.status == "output_too_large", (result.status, result.error)
+        assert result.error == "the return value holds an int of more than 4300 digits, past Python's limit for writing one"
+    assert results[2].ok and results[2].output == repr(2 ** 1000)
+
+
 def test_long_trace_policy():
     code = "def f(n):\n    if n == 0:\n        return 0\n    return 1 + f(n - 1)\n"
     task = Task(id="deep", code=code, input="200")
