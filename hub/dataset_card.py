@@ -132,11 +132,10 @@ def render_dataset_card(folder: str | Path, repo_id: str = "org/code2cot") -> Da
 
 
 def _card_license(licenses: list[str]) -> str:
-    """The data's own license: Apache-2.0 only when every program says so (or none says anything else)."""
-    declared = {name.lower() for name in licenses if name not in ("None", "")}
-    if not declared or declared == {"apache-2.0"}:
-        return "apache-2.0"
-    return next(iter(declared)) if len(declared) == 1 else "other"
+    """The data's own license: a program that declares none counts as the build's default,
+    Apache-2.0; one license when every program has it, else ``other``."""
+    declared = {name.lower() if name not in ("None", "") else "apache-2.0" for name in licenses}
+    return next(iter(declared)) if len(declared) == 1 else "other" if declared else "apache-2.0"
 
 
 def _fence(text: str) -> str:

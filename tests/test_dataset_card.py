@@ -129,3 +129,13 @@ def test_cruxeval_rows_sharing_code_are_one_problem_in_one_split(tmp_path):
     splits = datasets.load_dataset(str(tmp_path / "out"), cache_dir=str(tmp_path / "cache"))
     assert sum(len(split) for split in splits.values()) == 5  # one problem: at most 5 inputs, nothing else lost
     assert len(splits) == 1  # and all of it in one split
+
+
+def test_the_card_claims_a_programs_license_only_when_every_program_has_it():
+    from code2cot.hub.dataset_card import _card_license
+
+    assert _card_license(["MIT"]) == "mit" and _card_license(["Apache-2.0"]) == "apache-2.0"
+    assert _card_license(["None"]) == "apache-2.0" and _card_license([]) == "apache-2.0"  # the build's default
+    assert _card_license(["Apache-2.0", "None"]) == "apache-2.0"  # an undeclared program counts as the default
+    assert _card_license(["MIT", "None"]) == "other"  # so MIT is not claimed for it
+    assert _card_license(["MIT", "Apache-2.0"]) == "other"
