@@ -150,6 +150,9 @@ class Code2CoTConfig(datasets.BuilderConfig):
         for name in ("cpu_seconds", "llm_timeout"):
             if not getattr(self, name) > 0:
                 problems.append(f"{name} must be positive, got {getattr(self, name)}")
+        if self.decontamination_benchmarks is not None and not self.decontamination_benchmarks.replace(",", "").strip():
+            problems.append(f"decontamination_benchmarks must not be empty, got {self.decontamination_benchmarks!r} "
+                            "(to check no benchmark: --no-decontamination, decontaminate=False)")
         if problems:
             raise ValueError("bad build options: " + "; ".join(problems))
 

@@ -143,6 +143,8 @@ def test_build_option_problems_are_clear(tmp_path):
         (["--test-fraction", "1.5"], "--test-fraction must be between 0 and 1, got 1.5"),
         (["--concurrency", "0", "--translator", "llm", "--model", "m", "--base-url", "http://127.0.0.1:9/v1"],
          "--concurrency must be at least 1, got 0"),
+        (["--decontamination-benchmarks", ","], "--decontamination-benchmarks must not be empty, got ','"),
+        (["--out", ""], "--out is empty"),
     ]
     for extra, message in checks:
         result = run("build", "--out", str(tmp_path / "ds"), *extra, cwd=tmp_path)
