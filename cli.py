@@ -141,6 +141,7 @@ def _as_flags(message: str) -> str:
 
 def _build(args: argparse.Namespace) -> int:
     from .builder.build import NoSamplePassed, build_dataset
+    from .builder.llm_translator import LLMUnavailable
     from .builder.sources import SourceError
 
     options = {"seed": args.seed}
@@ -177,7 +178,7 @@ def _build(args: argparse.Namespace) -> int:
         print(exc.summary.table(written=False))
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except (SourceError, ValueError, OSError) as exc:
+    except (SourceError, ValueError, OSError, LLMUnavailable) as exc:
         print(f"error: {_as_flags(str(exc))}", file=sys.stderr)
         return 2
     from .hub.dataset_card import render_dataset_card

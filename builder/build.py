@@ -31,6 +31,7 @@ from datasets.naming import filenames_for_dataset_split
 from .dataset_builder import Code2CoT
 from .decontaminate import describe_unavailable
 from .leftovers import remove_leftovers
+from .llm_translator import FATAL_FILE, LLMUnavailable, without_credentials
 
 WORK_PREFIX = "code2cot-build-"
 """A build's scratch folder in the temp dir: ``{WORK_PREFIX}{pid}-*``, removed by a later build if that pid is gone."""
@@ -169,13 +170,18 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
                            **options, rejected_dir=str(rejected_dir))
         # The jobs write the final Parquet files, each its own, in parallel; the rejected
         # samples go aside, so nothing is re-read and re-written here in one process.
-        builder.download_and_prepare(num_proc=num_proc if num_proc and num_proc > 1 else None,
-                                     download_mode=datasets.DownloadMode.FORCE_REDOWNLOAD, file_format="parquet")
+        try:
+            builder.download_and_prepare(num_proc=num_proc if num_proc and num_proc > 1 else None,
+                                         download_mode=datasets.DownloadMode.FORCE_REDOWNLOAD, file_format="parquet")
+        except Exception:
+            if (stats_dir / FATAL_FILE).is_file():  # a job's translator stopped: its one message, not datasets' wrapper
+                raise LLMUnavailable((stats_dir / FATAL_FILE).read_text(encoding="utf-8")) from None
+            raise
         config = builder.config.options()
         for internal in ("keep_rejected", "llm_stats_dir", "rejected_dir"):
             config.pop(internal, None)
         if config.get("llm_base_url"):
-            config["llm_base_url"] = _without_credentials(config["llm_base_url"])
+            config["llm_base_url"] = without_credentials(config["llm_base_url"])
         summary = BuildSummary(out_dir=str(out), config=dict(config, config_name=config_name),
                                program_filters=builder.program_filters or {})
         rejected: list[dict] = []
@@ -207,7 +213,8 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
             for row in _rejected_rows(rejected_dir, split):
                 statuses[row["status"]] += 1
                 reasons[_reason_key(row)] += 1
-                if row["status"] in ("unverified", "cot_too_long"):  # translated (and checked), then dropped
+                if row["status"] in ("unverified", "cot_too_long") and row["reason"] != "llm_error":  # translated
+                    # (and checked), then dropped; an llm_error got no answer to check
                     summary.translated += 1
                     summary.verified += bool(row["verified"])
                 rejected.append({key: split if key == "split" else row[key] for key in REJECTED_JSONL_FIELDS})
@@ -312,16 +319,6 @@ def _forget_cached_copy(out: Path) -> None:
         return
     shutil.rmtree(cached, ignore_errors=True)
     shutil.rmtree(cached.with_name(cached.name + ".incomplete"), ignore_errors=True)
-
-
-def _without_credentials(url: str) -> str:
-    """``https://user:secret@host/v1`` -> ``https://***@host/v1``: the build config is published with the data."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(url)
-    if "@" not in parts.netloc:
-        return url
-    return urlunsplit(parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1]))
 
 
 def _llm_stats(stats_dir: Path) -> dict[str, Any]:

@@ -213,10 +213,12 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         cfg = self.config
         if cfg.name == "cruxeval" and cfg.source is None:
             raise ValueError("the 'cruxeval' config needs source=PATH_TO_JSONL")
-        if cfg.translator == "llm":  # no model or no key: say so now, not from inside every job
-            from .llm_translator import LLMSettings, api_key_for
+        if cfg.translator == "llm":  # no model, no key, a cache it cannot write: say so now, not from every job
+            from .llm_translator import LLMSettings, ResponseCache, api_key_for, default_cache_dir
 
-            api_key_for(LLMSettings.from_config(cfg))
+            settings = LLMSettings.from_config(cfg)
+            api_key_for(settings)
+            ResponseCache.check_writable(default_cache_dir(settings))
         tasks = list(load_tasks(cfg.source, split=cfg.source_split))
         if not tasks:
             raise SourceError(f"the source {cfg.source!r} holds no programs: no records to run")

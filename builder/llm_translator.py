@@ -80,6 +80,29 @@ class LLMError(RuntimeError):
     """A request that failed for good (after retries, or not retryable)."""
 
 
+class LLMUnavailable(LLMError):
+    """The server refuses every request (a wrong key, model or URL) or has never answered:
+    the build stops with this one message, instead of filing it against every sample."""
+
+
+_FATAL_STATUS = {401: "check OPENAI_API_KEY", 403: "check OPENAI_API_KEY and its access to this model",
+                 404: "check --model and --base-url (the path must end where /chat/completions is served)"}
+"""Replies that say the same about every request (the key, the model or the URL), with the fix."""
+FATAL_FILE = "fatal.txt"
+"""Left in ``stats_dir`` by a translator that stopped on ``LLMUnavailable``: the build reads it
+from there, as a generation job's own exception does not cross datasets' process pool whole."""
+
+
+def without_credentials(url: str) -> str:
+    """``https://user:secret@host/v1`` -> ``https://***@host/v1``: what is published with the data."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1]))
+
+
 @dataclass
 class LLMSettings:
     model: str
@@ -147,6 +170,18 @@ class ResponseCache:
         self.root.mkdir(parents=True, exist_ok=True)
 
     @staticmethod
+    def check_writable(root: str | os.PathLike) -> None:
+        """Fail before the first (paid) request, not at the first answer to keep."""
+        try:
+            Path(root).mkdir(parents=True, exist_ok=True)
+            fd, probe = tempfile.mkstemp(dir=root, prefix=".tmp-")
+            os.close(fd)
+            os.unlink(probe)
+        except OSError as exc:
+            raise ValueError(f"the LLM answer cache {root} is not writable ({exc.strerror or exc}); "
+                             "pass --cache-dir a folder this user can write") from None
+
+    @staticmethod
     def key(messages: list[dict], model: str, sampling: dict) -> str:
         blob = json.dumps({"messages": messages, "model": model, "sampling": sampling,
                            "version": LLM_TRANSLATOR_VERSION}, sort_keys=True, ensure_ascii=False)
@@ -176,6 +211,10 @@ class ResponseCache:
         os.replace(tmp, path)  # atomic: a killed run leaves the answer whole or absent, never torn
 
 
+def default_cache_dir(settings: LLMSettings) -> str:
+    return settings.cache_dir or os.path.join(os.path.expanduser("~"), ".cache", "code2cot", "llm")
+
+
 def api_key_for(settings: LLMSettings, api_key: str | None = None) -> str:
     """The key to send: the one given, else ``OPENAI_API_KEY``; a local server (``base_url``) takes any."""
     key = api_key if api_key is not None else os.environ.get("OPENAI_API_KEY")
@@ -193,13 +232,12 @@ class LLMTranslator:
     def __init__(self, settings: LLMSettings, api_key: str | None = None) -> None:
         self.settings = settings
         self.api_key = api_key_for(settings, api_key)
-        cache_dir = settings.cache_dir or os.path.join(os.path.expanduser("~"), ".cache", "code2cot", "llm")
-        self.cache = ResponseCache(cache_dir)
+        self.cache = ResponseCache(default_cache_dir(settings))
         self.stats = LLMStats()
         self._ssl_context: Any = None
         self._reached = False  # some reply (any status) came back from the server
         self._refused = 0  # attempts refused or unanswered before any reply ever came
-        self._unreachable: str | None = None
+        self._stopped: str | None = None  # why every request from now on fails at once (LLMUnavailable)
 
     # -- public ---------------------------------------------------------------------
     def translate_all(self, requests: list[TranslationRequest]) -> list[Translation]:
@@ -208,6 +246,11 @@ class LLMTranslator:
         before = LLMStats(**asdict(self.stats))
         try:
             return asyncio.run(self._translate_all(requests))
+        except LLMUnavailable as exc:
+            if self.settings.stats_dir:
+                os.makedirs(self.settings.stats_dir, exist_ok=True)
+                Path(self.settings.stats_dir, FATAL_FILE).write_text(str(exc), encoding="utf-8")
+            raise
         finally:
             self._save_stats(before)
 
@@ -239,8 +282,14 @@ class LLMTranslator:
             lanes: asyncio.Queue = asyncio.Queue()  # one entry per request allowed in flight
             for lane in range(concurrency):
                 lanes.put_nowait(clients[lane % len(clients)])
+            tasks = [asyncio.ensure_future(self._translate(lanes, requests[i])) for i in missing]
             try:
-                done = await asyncio.gather(*(self._translate(lanes, requests[i]) for i in missing))
+                done = await asyncio.gather(*tasks)
+            except BaseException:  # LLMUnavailable (or Ctrl-C): the others stop too, before their clients close
+                for task in tasks:
+                    task.cancel()
+                await asyncio.gather(*tasks, return_exceptions=True)
+                raise
             finally:
                 for client in clients:
                     await client.close()
@@ -283,6 +332,8 @@ class LLMTranslator:
         for attempt in range(self.settings.verify_retries + 1):
             try:
                 answer = await self._complete(lanes, messages)
+            except LLMUnavailable:
+                raise
             except LLMError as exc:
                 self.stats.failures += 1
                 return Translation("", False, "llm_error", str(exc), attempt + 1, usage)
@@ -299,6 +350,8 @@ class LLMTranslator:
             usage[key] += answer.get("usage", {}).get(key, 0)
         if answer.get("finish_reason") == "length":
             return Translation("", False, "length", "the model hit max_tokens before finishing", attempt + 1, usage)
+        if answer.get("no_text"):  # the same request gets the same non-answer: not worth another attempt
+            return Translation("", False, "no_text", f"the reply has no text ({answer['no_text']})", attempt + 1, usage)
         cot = strip_reasoning(answer.get("content") or "")
         verdict = verify_cot(cot, request.output)
         if verdict.verified:
@@ -322,8 +375,7 @@ class LLMTranslator:
             answer = await self._request_with_retries(client, messages)
         finally:
             lanes.put_nowait(client)
-        self.stats.prompt_tokens += answer["usage"]["prompt_tokens"]  # what this run spent: cached answers cost nothing
-        self.stats.completion_tokens += answer["usage"]["completion_tokens"]
+        self._count_usage(answer["usage"])  # what this run spent: cached answers cost nothing
         self.cache.put(key, answer)
         return answer
 
@@ -332,8 +384,8 @@ class LLMTranslator:
 
         settings = self.settings
         for attempt in range(settings.max_retries + 1):
-            if self._unreachable:
-                raise LLMError(self._unreachable)
+            if self._stopped:
+                raise LLMUnavailable(self._stopped)
             self.stats.requests += 1
             try:
                 # The same request ``client.chat.completions.create`` sends, through the client's public
@@ -341,10 +393,12 @@ class LLMTranslator:
                 # costs more client CPU than the rest of a loopback request and changes nothing in
                 # a body of plain strings and numbers. The reply comes back as the JSON dict (building
                 # a ChatCompletion model of it cost ~1 ms a request); _parse_response checks its shape.
-                response = await client.post("/chat/completions", cast_to=dict, body={
+                # --timeout bounds the whole request: the HTTP library's own timeout is per read, which a
+                # server that trickles bytes (or keep-alive whitespace) would never reach.
+                response = await asyncio.wait_for(client.post("/chat/completions", cast_to=dict, body={
                     "model": settings.model, "messages": messages, "temperature": settings.temperature,
                     "max_tokens": settings.max_tokens,
-                })
+                }), settings.timeout)
                 self._reached = True
                 if isinstance(response, str):  # a 200 without a JSON Content-Type: openai hands back the text
                     response = json.loads(response)  # not JSON either: ValueError, retried as garbage
@@ -355,22 +409,48 @@ class LLMTranslator:
                     self._note_unreachable(exc, "no request has reached it: check --base-url and that the server "
                                                 "is running")
                 elif isinstance(exc, openai.APITimeoutError):
-                    self._note_unreachable(exc, f"it accepts connections but answered no request within "
-                                                f"--timeout {settings.timeout:g} s: check the server, or raise --timeout")
+                    self._note_unreachable(exc, self._no_answer_within())
+            except asyncio.TimeoutError as exc:
+                error = exc
+                self._note_unreachable(exc, self._no_answer_within())
             except openai.APIStatusError as exc:  # 429 and 5xx included: retried below
                 self._reached = True
+                if exc.status_code in _FATAL_STATUS:  # and every request still to go would get the same
+                    self._stopped = (f"the LLM server at {self._where()} answered HTTP {exc.status_code} "
+                                         f"({self._redacted(str(exc))[:200]}); {_FATAL_STATUS[exc.status_code]}")
+                    raise LLMUnavailable(self._stopped) from None
                 if exc.status_code not in _RETRYABLE_STATUS and exc.status_code < 500:
-                    raise LLMError(f"HTTP {exc.status_code}: {str(exc)[:200]}") from None
+                    raise LLMError(f"HTTP {exc.status_code}: {self._redacted(str(exc))[:200]}") from None
                 error = exc
             except (_GarbageResponse, openai.APIResponseValidationError, ValueError) as exc:
                 self._reached = True
                 error = exc  # a 200 whose body is not a chat completion: retry like a 5xx
+                self._count_usage(getattr(exc, "usage", None))
             if attempt == settings.max_retries:
-                raise LLMError(f"gave up after {attempt + 1} attempts: {type(error).__name__}: {str(error)[:200]}")
+                raise LLMError(f"gave up after {attempt + 1} attempts: {type(error).__name__}: "
+                               f"{self._redacted(str(error))[:200]}")
             self.stats.retries += 1
             delay = min(settings.backoff_max, settings.backoff_base * 2 ** attempt)
-            await asyncio.sleep(delay * (0.5 + random.random() / 2))  # full jitter keeps clients apart
+            delay *= 0.5 + random.random() / 2  # full jitter keeps clients apart
+            # a rate limit that says how long to wait is waited out (a minute at most per attempt)
+            await asyncio.sleep(max(delay, min(_retry_after(error), RETRY_AFTER_MAX)))
         raise AssertionError("unreachable")
+
+    def _no_answer_within(self) -> str:
+        return (f"it accepts connections but answered no request within --timeout {self.settings.timeout:g} s: "
+                "check the server, or raise --timeout")
+
+    def _where(self) -> str:
+        return without_credentials(self.settings.base_url) if self.settings.base_url else "the OpenAI API"
+
+    def _redacted(self, text: str) -> str:
+        """A server's error text without our key (a proxy may echo the Authorization header)."""
+        return text.replace(self.api_key, "***") if len(self.api_key) >= 8 else text
+
+    def _count_usage(self, usage: dict | None) -> None:
+        """Tokens a reply reported, kept or not: they were billed."""
+        for key in ("prompt_tokens", "completion_tokens"):
+            setattr(self.stats, key, getattr(self.stats, key) + (usage or {}).get(key, 0))
 
     def _note_unreachable(self, exc: Exception, why: str) -> None:
         """A server that has never answered (a wrong --base-url, a server not started or hung)
@@ -379,8 +459,7 @@ class LLMTranslator:
             return  # it answered before: an outage, retried as usual
         self._refused += 1
         if self._refused >= UNREACHABLE_AFTER:
-            where = self.settings.base_url or "the OpenAI API"
-            self._unreachable = f"cannot reach the LLM server at {where} ({type(exc).__name__}); {why}"
+            self._stopped = f"cannot reach the LLM server at {self._where()} ({type(exc).__name__}); {why}"
 
 
 def _never_connected(exc: BaseException) -> bool:
@@ -396,27 +475,62 @@ def _never_connected(exc: BaseException) -> bool:
 
 
 class _GarbageResponse(Exception):
-    """A 200 reply that is not a chat completion."""
+    """A 200 reply that is not a chat completion (``usage``: the tokens it reported anyway)."""
+
+    def __init__(self, message: str, usage: dict | None = None) -> None:
+        super().__init__(message)
+        self.usage = usage
+
+
+RETRY_AFTER_MAX = 60.0
+"""The longest one wait on a server's ``Retry-After``, in seconds."""
+
+
+def _retry_after(error: Exception) -> float:
+    """Seconds a 429/503 reply asked to wait (``Retry-After``: seconds or an HTTP date), else 0."""
+    response = getattr(error, "response", None)
+    value = response.headers.get("retry-after") if response is not None else None
+    if not value:
+        return 0.0
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+        except (TypeError, ValueError, OverflowError):
+            return 0.0
 
 
 def _parse_response(response: Any) -> dict:
-    """The parts of a chat completion reply (a JSON dict) we use; anything else is garbage."""
+    """The parts of a chat completion reply (a JSON dict) we use; anything else is garbage.
+
+    A well-formed reply without text (tool calls only, a content filter) is kept with
+    ``no_text`` saying why: sent again, the same request gets the same non-answer.
+    """
+    raw_usage = response.get("usage") if isinstance(response, dict) and isinstance(response.get("usage"), dict) else {}
+    usage = {"prompt_tokens": _count(raw_usage.get("prompt_tokens")),
+             "completion_tokens": _count(raw_usage.get("completion_tokens"))}
     try:
         choice = response["choices"][0]
-        content = choice["message"].get("content")
+        message = choice["message"]
+        content = message.get("content")
         finish_reason = choice.get("finish_reason")
     except (KeyError, IndexError, TypeError, AttributeError):
-        raise _GarbageResponse("reply has no choices/message") from None
+        error = response.get("error") if isinstance(response, dict) else None
+        detail = error.get("message") if isinstance(error, dict) else error
+        raise _GarbageResponse(f"reply is an error: {str(detail)[:200]}" if detail else "reply has no choices/message",
+                               usage) from None
     if content is None and finish_reason == "length":
         content = ""  # e.g. vLLM's reasoning parser: all of max_tokens went to reasoning, none to content
+    no_text = None
+    if content is None and (message.get("tool_calls") or finish_reason in ("tool_calls", "content_filter")):
+        no_text, content = f"finish_reason {finish_reason!r}" + (", tool calls only" if message.get("tool_calls") else ""), ""
     if not isinstance(content, str):
-        raise _GarbageResponse("reply has no text content")
-    usage = response.get("usage") if isinstance(response.get("usage"), dict) else {}
-    return {
-        "content": encodable(content), "finish_reason": finish_reason,
-        "usage": {"prompt_tokens": _count(usage.get("prompt_tokens")),
-                  "completion_tokens": _count(usage.get("completion_tokens"))},
-    }
+        raise _GarbageResponse("reply has no text content", usage)
+    return {"content": encodable(content), "finish_reason": finish_reason, "usage": usage,
+            **({"no_text": no_text} if no_text else {})}
 
 
 def _count(value: Any) -> int:

@@ -27,13 +27,14 @@ def messages_hash(messages: list[dict]) -> str:
 
 class StubOpenAI:
     """``behaviour`` decides per request: 'correct', 'wrong', 'wrong_once', 'slow', 'rate_limit_once',
-    'error_once', 'drop_once', 'garbage_once', 'length', 'think'. ``responder(messages, body)``, when given,
+    'error_once', 'drop_once', 'garbage_once', 'length', 'think', 'trickle' (a 200 whose body never ends). ``responder(messages, body)``, when given,
     writes the reply instead (its text, or ``(text, finish_reason)``; an int: that HTTP error status; bytes: a
     200 with that raw body); ``bodies`` keeps every request body."""
 
     def __init__(self, behaviour: str = "correct", delay: float = 0.0, responder=None,
-                 content_type: str | None = "application/json") -> None:
+                 content_type: str | None = "application/json", retry_after: str = "0") -> None:
         self.behaviour = behaviour
+        self.retry_after = retry_after  # the Retry-After header of a 429
         self.content_type = content_type  # what a 200 reply says it is (None: no header, as some servers)
         self.delay = delay
         self.responder = responder  # optional: (messages, body) -> text or (text, finish_reason)
@@ -108,6 +109,19 @@ class StubOpenAI:
             return None
         if mode == "garbage_once" and attempt == 1:
             return self._send_raw(handler, b"<html>not json</html>")
+        if mode == "trickle":  # a reply that never ends: a byte every 0.1 s, as a keep-alive stream might
+            handler.send_response(200)
+            handler.send_header("Content-Type", "application/json")
+            handler.send_header("Content-Length", "100000")
+            handler.end_headers()
+            try:
+                for _ in range(100000):
+                    handler.wfile.write(b" ")
+                    handler.wfile.flush()
+                    time.sleep(0.1)
+            except OSError:  # the client gave up
+                pass
+            return None
         prompt = "\n".join(m.get("content", "") for m in messages if m.get("role") == "user")
         results = _RESULT.findall(prompt)
         answer = results[-1] if results else "None"
@@ -154,7 +168,7 @@ class StubOpenAI:
             handler.send_header("Content-Type", "application/json" if status != 200 else self.content_type)
         handler.send_header("Content-Length", str(len(raw)))
         if status == 429:
-            handler.send_header("Retry-After", "0")
+            handler.send_header("Retry-After", self.retry_after)
         handler.end_headers()
         handler.wfile.write(raw)
 

@@ -310,7 +310,7 @@ def test_a_cruxeval_output_this_run_disagrees_with_is_rejected_and_says_so(tmp_p
 
 
 def test_a_base_url_with_credentials_is_not_written_into_the_build_config():
-    from code2cot.builder.build import _without_credentials
+    from code2cot.builder.llm_translator import without_credentials as _without_credentials
 
     assert _without_credentials("https://user:s3cret@llm.example/v1") == "https://***@llm.example/v1"
     assert _without_credentials("http://127.0.0.1:8000/v1") == "http://127.0.0.1:8000/v1"

@@ -15,7 +15,8 @@ import pytest
 pytest.importorskip("openai")
 
 from code2cot.builder import Sandbox, SandboxLimits, Task  # noqa: E402
-from code2cot.builder.llm_translator import LLMSettings, LLMTranslator, translation_messages  # noqa: E402
+from code2cot.builder.llm_translator import (  # noqa: E402
+    LLMSettings, LLMTranslator, LLMUnavailable, translation_messages)
 from code2cot.builder.translation import TranslationRequest  # noqa: E402
 from openai_stub import StubOpenAI  # noqa: E402
 
@@ -99,9 +100,9 @@ def test_a_server_nothing_reaches_fails_every_request_at_once(requests_, tmp_pat
                            backoff_base=0.5, backoff_max=30)
     llm = LLMTranslator(settings, api_key="k")
     started = time.perf_counter()
-    out = llm.translate_all(requests_)
+    with pytest.raises(LLMUnavailable, match="cannot reach the LLM server at http://127.0.0.1"):
+        llm.translate_all(requests_)
     assert time.perf_counter() - started < 10
-    assert all(t.reason == "llm_error" and "cannot reach the LLM server" in t.error for t in out)
     assert llm.stats.requests <= 6
 
 
@@ -157,9 +158,16 @@ def test_length_and_timeouts_fail_cleanly(requests_, tmp_path):
         hung = translator(stub, tmp_path / "d", max_retries=5, concurrency=4)
         hung.settings.timeout = 0.2
         started = time.perf_counter()
-        out = hung.translate_all(requests_)
+        with pytest.raises(LLMUnavailable, match="accepts connections but answered no request within --timeout 0.2 s"):
+            hung.translate_all(requests_)
     assert time.perf_counter() - started < 3
-    assert all("accepts connections but answered no request within --timeout 0.2 s" in t.error for t in out)
+    # --timeout bounds the whole request: a reply that trickles in a byte at a time is given up on
+    with StubOpenAI("trickle") as stub:
+        trickled = translator(stub, tmp_path / "e", max_retries=1)
+        trickled.settings.timeout = 0.5
+        started = time.perf_counter()
+        [out] = trickled.translate_all(requests_[:1])
+    assert out.reason == "llm_error" and "gave up after 2 attempts" in out.error and time.perf_counter() - started < 4
 
 
 def test_reasoning_before_think_is_stripped(requests_, tmp_path):
@@ -360,3 +368,73 @@ def test_a_reply_that_does_not_say_it_is_json_is_still_read(requests_, tmp_path,
         out = t.translate_all(requests_[:3])
         assert all(x.verified for x in out), [x.error for x in out]
         assert len(stub.log) == 3 and t.stats.retries == 0
+
+
+@pytest.mark.parametrize("status, fix", [(401, "check OPENAI_API_KEY"), (403, "check OPENAI_API_KEY"),
+                                         (404, "check --model and --base-url")])
+def test_a_refusal_that_holds_for_every_request_stops_at_once(requests_, tmp_path, status, fix):
+    """A wrong key, model or path: one error with the fix, not one llm_error per sample."""
+    with StubOpenAI(responder=lambda messages, body: status) as stub:
+        llm = translator(stub, tmp_path, concurrency=2, stats_dir=str(tmp_path / "stats"))
+        with pytest.raises(LLMUnavailable, match=f"answered HTTP {status} .*; {fix}"):
+            llm.translate_all(requests_)
+        assert len(stub.log) <= 2  # what was in flight, no retries, no further samples
+    assert (tmp_path / "stats" / "fatal.txt").read_text().startswith(f"the LLM server at {stub.base_url} answered")
+
+
+def test_a_rate_limit_that_says_how_long_is_waited_out(requests_, tmp_path):
+    with StubOpenAI("rate_limit_once", retry_after="1") as stub:
+        llm = translator(stub, tmp_path)  # its own backoff: 0.01-0.05 s
+        started = time.perf_counter()
+        [done] = llm.translate_all(requests_[:1])
+    assert done.verified and llm.stats.retries == 1 and time.perf_counter() - started >= 1.0
+
+
+def test_a_reply_without_text_is_not_asked_again_and_a_200_error_keeps_its_message(requests_, tmp_path):
+    tool_call = {"choices": [{"message": {"role": "assistant", "content": None, "tool_calls": [{"id": "c"}]},
+                              "finish_reason": "tool_calls"}], "usage": {"prompt_tokens": 7, "completion_tokens": 2}}
+    with StubOpenAI(responder=lambda messages, body: json.dumps(tool_call).encode()) as stub:
+        llm = translator(stub, tmp_path / "a")
+        [out] = llm.translate_all(requests_[:1])
+        assert out.reason == "no_text" and "tool calls only" in out.error and len(stub.log) == 1
+        assert llm.stats.prompt_tokens == 7  # billed, so counted
+    error = {"error": {"message": "model overloaded, try later", "type": "server_error"}}
+    with StubOpenAI(responder=lambda messages, body: json.dumps(error).encode()) as stub:
+        [out] = translator(stub, tmp_path / "b", max_retries=1).translate_all(requests_[:1])
+    assert out.reason == "llm_error" and "reply is an error: model overloaded, try later" in out.error
+
+
+def test_credentials_never_reach_an_error_message(tmp_path):
+    settings = LLMSettings(model="m", base_url="http://user:pw123@127.0.0.1:9/v1", cache_dir=str(tmp_path))
+    llm = LLMTranslator(settings, api_key="sk-secret-0123456789")
+    assert llm._where() == "http://***@127.0.0.1:9/v1"
+    assert llm._redacted("echo: Authorization: Bearer sk-secret-0123456789") == "echo: Authorization: Bearer ***"
+
+
+def test_a_build_against_a_refusing_server_stops_with_one_line_and_keeps_the_old_build(tmp_path):
+    (tmp_path / "programs").mkdir()
+    source = _corpus(tmp_path / "programs", 6)
+    code2cot = str(Path(sys.executable).parent / "code2cot")
+    out = tmp_path / "out"
+    base = [code2cot, "build", "--config", "default-llm", "--source", str(source), "--no-decontamination",
+            "--model", "stub", "--out", str(out)]
+    with StubOpenAI("correct") as stub:
+        first = subprocess.run([*base, "--base-url", stub.base_url, "--cache-dir", str(tmp_path / "c1")],
+                               capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr[-2000:]
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    with StubOpenAI(responder=lambda messages, body: 401) as stub:
+        url = stub.base_url.replace("http://", "http://user:pw123@")
+        failed = subprocess.run([*base, "--base-url", url, "--cache-dir", str(tmp_path / "c2")],
+                                capture_output=True, text=True, timeout=120)
+        assert len(stub.log) <= 32  # what the two jobs had in flight, not one request per sample
+    assert failed.returncode == 2 and "Traceback" not in failed.stderr, failed.stderr[-2000:]
+    assert failed.stderr.strip().splitlines()[-1].startswith(
+        "error: the LLM server at http://***@127.0.0.1:") and "check OPENAI_API_KEY" in failed.stderr
+    assert "pw123" not in failed.stderr + failed.stdout
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    bad_cache = tmp_path / "a-file"
+    bad_cache.write_text("")
+    refused = subprocess.run([*base, "--base-url", "http://127.0.0.1:9/v1", "--cache-dir", str(bad_cache / "cache")],
+                             capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 2 and "the LLM answer cache" in refused.stderr and "is not writable" in refused.stderr
