@@ -153,7 +153,7 @@ def _llm_line(llm: dict) -> dict | None:
     if not llm.get("requests") and not llm.get("cache_hits"):
         return None
     return {"requests": llm.get("requests", 0), "prompt_tokens": llm.get("prompt_tokens", 0),
-            "completion_tokens": llm.get("completion_tokens", 0)}
+            "completion_tokens": llm.get("completion_tokens", 0), "cache_hits": llm.get("cache_hits", 0)}
 
 
 def _decontamination_text(filters: dict) -> str:

@@ -139,3 +139,18 @@ def test_the_card_claims_a_programs_license_only_when_every_program_has_it():
     assert _card_license(["Apache-2.0", "None"]) == "apache-2.0"  # an undeclared program counts as the default
     assert _card_license(["MIT", "None"]) == "other"  # so MIT is not claimed for it
     assert _card_license(["MIT", "Apache-2.0"]) == "other"
+
+
+def test_a_build_answered_from_the_cache_says_so_instead_of_zero_requests(tmp_path):
+    import json
+
+    out = tmp_path / "out"
+    build_dataset(out, source=str(make_corpus(tmp_path / "programs", problems=2)), test_fraction=0.0, num_proc=1)
+    config = json.loads((out / "build_config.json").read_text())
+    for llm, reused in (({"requests": 0, "prompt_tokens": 0, "completion_tokens": 0, "cache_hits": 12}, True),
+                        ({"requests": 5, "prompt_tokens": 900, "completion_tokens": 80, "cache_hits": 0}, False)):
+        config["summary"]["llm"] = llm
+        (out / "build_config.json").write_text(json.dumps(config))
+        text = render_dataset_card(out).text
+        assert f"| LLM requests (retries and re-asks after a wrong answer included) | {llm['requests']} |" in text
+        assert ("| LLM answers reused from the cache (asked for, and counted, by an earlier run) | 12 |" in text) == reused
