@@ -137,13 +137,13 @@ class FilterConfig:
 Decision = tuple[Task, "str | None", "str | None"]
 
 
-ProgramText = tuple[str, "str | None", "str | None"]
-"""(code, question, io_requirements): what the problem-level filters read of a problem; all a
-child process is sent (a task's inputs can be large, its ``meta`` anything)."""
+ProgramText = tuple[str, "str | None", "str | None", str]
+"""(code, question, io_requirements, entry_point): what the problem-level filters read of a
+problem; all a child process is sent (a task's inputs can be large, its ``meta`` anything)."""
 
 
 def program_text(task: Task) -> ProgramText:
-    return task.code, task.question, task.io_requirements
+    return task.code, task.question, task.io_requirements, task.entry_point
 
 
 @dataclass(frozen=True)
@@ -174,11 +174,11 @@ class ProgramScreen:
 
     def facts(self, program: ProgramText) -> ProgramFacts:
         """The expensive part (parsing, normalising, n-gram lookups); depends on nothing else."""
-        code, question, io_requirements = program
+        code, question, io_requirements, entry_point = program
         found: tuple[Contamination, ...] = ()
         if self.contamination is not None and self.contamination.checked:
             found = tuple(self.contamination.matches(program_texts(question, io_requirements, code)))
-        return ProgramFacts(fingerprint(code) if self.dedup else None, found, uses_unseeded_random(code))
+        return ProgramFacts(fingerprint(code, entry_point) if self.dedup else None, found, uses_unseeded_random(code))
 
     def verdict(self, task: Task, facts: ProgramFacts | None = None) -> tuple[str, str] | None:
         problem = task.problem_id or task.id

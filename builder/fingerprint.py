@@ -28,11 +28,16 @@ FINGERPRINT_VERSION = "ast-2"
 
 def normalised_tree(code: str) -> ast.Module:
     """The program's AST after the normalisation above (raises ``SyntaxError``)."""
+    return _normalised(code)[0]
+
+
+def _normalised(code: str) -> tuple[ast.Module, "_Rename"]:
     tree = ast.parse(code)
     tree.body = [node for node in tree.body if not _is_metadata(node) and not _is_main_guard(node)]
     tree = _strip(tree)
-    _Rename(tree).run(tree)
-    return tree
+    renamer = _Rename(tree)
+    renamer.run(tree)
+    return tree, renamer
 
 
 def normalised_source(code: str) -> str:
@@ -40,13 +45,20 @@ def normalised_source(code: str) -> str:
     return ast.unparse(normalised_tree(code))
 
 
-def fingerprint(code: str) -> str | None:
-    """A short hex digest of the normalised AST; None when the code does not parse."""
+def fingerprint(code: str, entry_point: str | None = None) -> str | None:
+    """A short hex digest of the normalised AST; None when the code does not parse.
+
+    With ``entry_point``, also of which function is called (its canonical name, or that the
+    program does not define it): the same code called at another function is another
+    problem, and a copy whose metadata names a function it lacks is not the working one.
+    """
     try:
-        tree = normalised_tree(code)
+        tree, renamer = _normalised(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     dump = ast.dump(tree, annotate_fields=False, include_attributes=False)
+    if entry_point is not None:
+        dump += "\x00entry:" + renamer.module.mapping.get(entry_point, "undefined")
     return hashlib.sha256(f"{FINGERPRINT_VERSION}\x00{dump}".encode()).hexdigest()[:16]
 
 

@@ -136,6 +136,19 @@ def test_fingerprint_sees_through_renaming_but_not_changes():
     d = "def f(values, down):\n    return sorted(values, reverse=down) + h(y=down)\ndef h(y):\n    return [y]\n"
     assert fingerprint(c) == fingerprint(d)
     assert fingerprint(c) != fingerprint(c.replace("reverse=reverse", "key=reverse"))
+    # with the entry point: which function is called counts, under any name; one the code lacks is not a copy
+    assert fingerprint(c, "f") == fingerprint(d, "f") != fingerprint(c, "g") == fingerprint(d, "h")
+    assert fingerprint(c, "solve") != fingerprint(c, "f") and fingerprint(c, "solve") == fingerprint(d, "nope")
+
+
+def test_a_copy_whose_metadata_names_a_missing_function_does_not_shadow_the_working_one(tmp_path):
+    from code2cot.builder.build import build_dataset
+
+    code = "\n\ndef main_solution(n):\n    return n * 3\n"
+    (tmp_path / "a_broken.py").write_text('PROBLEM = """Triple n."""\nENTRY_POINT = "solve"\nINPUTS = [{"n": 1}]\n' + code)
+    (tmp_path / "b_good.py").write_text('PROBLEM = """Triple n."""\nINPUTS = [{"n": 2}, {"n": 3}]\n' + code)
+    summary = build_dataset(tmp_path / "out", source=str(tmp_path), test_fraction=0.0, num_proc=1, decontaminate=False)
+    assert summary.splits["train"] == 2 and summary.reasons == {"missing_entry_point/missing_entry_point": 1}
 
 
 def test_shipped_corpus_has_no_internal_duplicates():
