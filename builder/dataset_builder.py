@@ -213,12 +213,10 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         cfg = self.config
         if cfg.name == "cruxeval" and cfg.source is None:
             raise ValueError("the 'cruxeval' config needs source=PATH_TO_JSONL")
-        if cfg.translator == "llm":  # no model, no key, a cache it cannot write: say so now, not from every job
-            from .llm_translator import LLMSettings, ResponseCache, api_key_for, default_cache_dir
+        if cfg.translator == "llm":  # no model or no key: say so now, not from inside every job
+            from .llm_translator import LLMSettings, api_key_for
 
-            settings = LLMSettings.from_config(cfg)
-            api_key_for(settings)
-            ResponseCache.check_writable(default_cache_dir(settings))
+            api_key_for(LLMSettings.from_config(cfg))
         tasks = list(load_tasks(cfg.source, split=cfg.source_split))
         if not tasks:
             raise SourceError(f"the source {cfg.source!r} holds no programs: no records to run")
@@ -476,7 +474,8 @@ def _check_unique_ids(tasks: list[Task]) -> None:
         if first is not task:
             where = [t.meta.get(RECORD_AT) or t.meta.get(FILE_NAME) or f"source {t.source!r}" for t in (first, task)]
             fix = "rename one of the files (a/b.py and a--b.py both become a--b)" if FILE_NAME in task.meta else \
-                "give the records distinct ids (CRUXEval: 'id'; PyEdu: 'meta.id' or 'id', one per record)"
+                "give the records distinct ids (CRUXEval: 'id'; PyEdu: 'meta.id' or 'id', one per record; a record " \
+                "without one is named after its code, so two with the same code and none share it)"
             raise SourceError(f"two samples have the id {task.id!r} ({where[0]} and {where[1]}); each sample needs "
                               f"an id of its own: {fix}")
 

@@ -275,23 +275,26 @@ def prefilter(tasks: list[Task], config: FilterConfig, screen: ProgramScreen | N
     counts: collections.Counter[str] = collections.Counter()
     for task in tasks:
         problem = task.problem_id or task.id
+        # A sample that can never run is rejected before the problem-level screen, so it never
+        # becomes the "first" copy of a program that a working copy would be a duplicate of.
+        if task.meta.get(NO_INPUTS):
+            decisions.append((task, "no_inputs", task.meta[NO_INPUTS]))
+            continue
+        if len(task.input) <= config.max_input_chars:
+            try:  # and before the per-problem limit: it must not take a good input's place
+                parse_arguments(task.input)
+            except BadInput as exc:
+                decisions.append((task, "bad_input", str(exc)))
+                continue
         verdict = screen.verdict(task, facts[problem])
         if verdict is not None:
             decisions.append((task, *verdict))
-            continue
-        if task.meta.get(NO_INPUTS):
-            decisions.append((task, "no_inputs", task.meta[NO_INPUTS]))
             continue
         if len(task.input) > config.max_input_chars:
             decisions.append((task, "input_too_large", f"input has {len(task.input)} characters (limit {config.max_input_chars})"))
             continue
         if config.drop_unseeded_random and facts[problem].unseeded_random:
             decisions.append((task, "unseeded_random", "the program uses random numbers without a fixed seed"))
-            continue
-        try:  # before the per-problem limit: an input that cannot run must not take a good one's place
-            parse_arguments(task.input)
-        except BadInput as exc:
-            decisions.append((task, "bad_input", str(exc)))
             continue
         key = _input_key(task.input) if config.dedup_inputs else task.input
         if config.dedup_inputs and key in seen[problem]:

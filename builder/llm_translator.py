@@ -81,8 +81,9 @@ class LLMError(RuntimeError):
 
 
 class LLMUnavailable(LLMError):
-    """The server refuses every request (a wrong key, model or URL) or has never answered:
-    the build stops with this one message, instead of filing it against every sample."""
+    """The server refuses every request (a wrong key, model or URL) or has never answered, or
+    its answers could not be kept (a cache folder this user cannot write): the build stops
+    with this one message, instead of filing it against every sample."""
 
 
 _FATAL_STATUS = {401: "check OPENAI_API_KEY", 403: "check OPENAI_API_KEY and its access to this model",
@@ -166,8 +167,7 @@ class ResponseCache:
     """One JSON file per answered request, named by the hash of everything that shaped it."""
 
     def __init__(self, root: str | os.PathLike) -> None:
-        self.root = Path(root)
-        self.root.mkdir(parents=True, exist_ok=True)
+        self.root = Path(root)  # made by the first put(): a complete cache may be read-only
 
     @staticmethod
     def check_writable(root: str | os.PathLike) -> None:
@@ -195,8 +195,8 @@ class ResponseCache:
         try:
             with open(self._path(key), "rb") as handle:
                 return json.loads(handle.read())  # bytes: UTF-8, as put wrote it
-        except (FileNotFoundError, ValueError):
-            return None  # a torn file cannot exist (atomic writes), but never trust disk blindly
+        except (OSError, ValueError):
+            return None  # absent or unreadable; a torn file cannot exist (atomic writes), but never trust disk blindly
 
     def put(self, key: str, value: dict) -> None:
         path = self._path(key)
@@ -238,6 +238,7 @@ class LLMTranslator:
         self._reached = False  # some reply (any status) came back from the server
         self._refused = 0  # attempts refused or unanswered before any reply ever came
         self._stopped: str | None = None  # why every request from now on fails at once (LLMUnavailable)
+        self._cache_checked = False
 
     # -- public ---------------------------------------------------------------------
     def translate_all(self, requests: list[TranslationRequest]) -> list[Translation]:
@@ -270,6 +271,13 @@ class LLMTranslator:
         started = time.perf_counter()
         results: list[Translation | None] = [self._replay(r) for r in requests]  # answered before: no request
         missing = [i for i, result in enumerate(results) if result is None]
+        if missing and not self._cache_checked:  # a full cache may be read-only; one to add to must not be
+            try:
+                ResponseCache.check_writable(self.cache.root)
+            except ValueError as exc:  # before the first (paid) request, not at the first answer to keep
+                self._stopped = str(exc)
+                raise LLMUnavailable(self._stopped) from None
+            self._cache_checked = True
         if missing:
             # Several clients, each carrying at most REQUESTS_PER_CLIENT requests at a time: one
             # client's connection pool re-scans all its connections for every queued request,
@@ -411,7 +419,7 @@ class LLMTranslator:
                 elif isinstance(exc, openai.APITimeoutError):
                     self._note_unreachable(exc, self._no_answer_within())
             except asyncio.TimeoutError as exc:
-                error = exc
+                error = TimeoutError(f"no complete reply within --timeout {settings.timeout:g} s")
                 self._note_unreachable(exc, self._no_answer_within())
             except openai.APIStatusError as exc:  # 429 and 5xx included: retried below
                 self._reached = True

@@ -146,7 +146,7 @@ def pyedu_tasks(record: dict, where: str, source: str = "pyedu") -> Iterator[Tas
         raise SourceError(f"{where}: 'ios' must be a list of {{\"input\": ..., \"output\": ...}} objects, "
                           f"not {type(ios).__name__}")
     if not ios:  # nothing to run, but not dropped unseen: one sample that the filters reject as no_inputs
-        yield Task(id=f"{problem_id}-0", code=code, input="", entry_point=entry, question=question,
+        yield Task(id=f"{problem_id}-no-inputs", code=code, input="", entry_point=entry, question=question,
                    io_requirements=io_requirements, source=source, license=license_, problem_id=problem_id,
                    meta={NO_INPUTS: f"{where}: the record declares no inputs ('ios' is empty)", RECORD_AT: where})
         return

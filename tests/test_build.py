@@ -192,7 +192,8 @@ def test_bad_build_input_is_a_clear_error(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and done.stderr.strip() == (
         f"error: two samples have the id 'a' ({twice}:1 and {twice}:2); each sample needs an id of its own: give the "
-        "records distinct ids (CRUXEval: 'id'; PyEdu: 'meta.id' or 'id', one per record)")
+        "records distinct ids (CRUXEval: 'id'; PyEdu: 'meta.id' or 'id', one per record; a record without one is "
+        "named after its code, so two with the same code and none share it)")
     with pytest.raises(ValueError, match="needs source"):
         Code2CoT(config_name="cruxeval").download_and_prepare()
     with pytest.raises(ValueError, match="sandbox_workers must be at least 1"):
@@ -276,6 +277,14 @@ def test_inputs_that_cannot_run_never_take_a_good_ones_place_and_no_record_vanis
     assert main(["trace", "--source", str(source), "--out", str(tmp_path / "traces.jsonl"), "--quiet"]) == 0
     traces = [json.loads(line) for line in (tmp_path / "traces.jsonl").read_text().splitlines()]
     assert [(t["status"], t["error"]) for t in traces] == [("ok", None), ("no_inputs", rejected["error"])]
+    # a record without inputs never stands in for a working copy of its code, id or no id
+    same = {"refcode": "def main_solution(x):\n    return x * 2\n"}
+    for ids in (({"meta": {"id": "p1"}}, {"meta": {"id": "p2"}}), ({}, {})):
+        source.write_text(json.dumps({**same, **ids[0], "ios": []}) + "\n"
+                          + json.dumps({**same, **ids[1], "ios": [{"input": {"x": 3}, "output": 6}]}) + "\n")
+        summary = build_dataset(tmp_path / "pyedu", config_name="pyedu", source=str(source), test_fraction=0.0,
+                                num_proc=1, decontaminate=False)
+        assert summary.statuses == {"ok": 1, "rejected": 1} and summary.reasons == {"rejected/no_inputs": 1}
 
 
 def test_a_cot_too_long_to_train_on_is_rejected_and_the_next_input_tried(tmp_path):

@@ -168,6 +168,7 @@ def test_length_and_timeouts_fail_cleanly(requests_, tmp_path):
         started = time.perf_counter()
         [out] = trickled.translate_all(requests_[:1])
     assert out.reason == "llm_error" and "gave up after 2 attempts" in out.error and time.perf_counter() - started < 4
+    assert "no complete reply within --timeout 0.5 s" in out.error
 
 
 def test_reasoning_before_think_is_stripped(requests_, tmp_path):
@@ -438,3 +439,21 @@ def test_a_build_against_a_refusing_server_stops_with_one_line_and_keeps_the_old
     refused = subprocess.run([*base, "--base-url", "http://127.0.0.1:9/v1", "--cache-dir", str(bad_cache / "cache")],
                              capture_output=True, text=True, timeout=120)
     assert refused.returncode == 2 and "the LLM answer cache" in refused.stderr and "is not writable" in refused.stderr
+
+
+def test_a_complete_cache_may_be_read_only_but_one_to_add_to_may_not(requests_, tmp_path, monkeypatch):
+    from code2cot.builder.llm_translator import ResponseCache
+
+    with StubOpenAI("correct") as stub:
+        translator(stub, tmp_path).translate_all(requests_[:2])
+
+    def read_only(root):
+        raise ValueError(f"the LLM answer cache {root} is not writable (Read-only file system); pass --cache-dir ...")
+
+    monkeypatch.setattr(ResponseCache, "check_writable", staticmethod(read_only))
+    with StubOpenAI("correct") as stub:
+        rerun = translator(stub, tmp_path)
+        assert all(t.verified for t in rerun.translate_all(requests_[:2])) and not stub.log  # all answers cached
+        with pytest.raises(LLMUnavailable, match="is not writable"):
+            rerun.translate_all(requests_)  # four need a request: not one is sent
+        assert not stub.log

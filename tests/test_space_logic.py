@@ -93,7 +93,7 @@ def test_hostile_or_broken_code_gets_a_friendly_reason(pool, status):
     code, entry, input_text = HOSTILE[status]
     started = time.monotonic()
     outcome = logic.run_program(code, entry, input_text, pool=pool)
-    assert outcome.status == status, (outcome.status, outcome.error)
+    assert outcome.status == status, (outcome.status, outcome.error, outcome.cpu_seconds)
     assert outcome.message == logic.FRIENDLY[status] and outcome.error
     assert outcome.output is None and not outcome.cot and not outcome.verified
     html = logic.status_html(outcome)
