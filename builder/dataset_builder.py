@@ -40,7 +40,7 @@ from .sandbox import Sandbox, imports_to_preload
 from .sources import EXPECTED_IS_REPR, FILE_NAME, RECORD_AT, SourceError, error_in_file_terms, load_tasks
 from .tasks import Task
 from .translation import TranslationRequest, make_translator
-from .verify import answers_match
+from .verify import answers_match, shown_return_value
 from .tracer import TraceLimits
 
 _CITATION = """@inproceedings{jung2025code,
@@ -369,6 +369,13 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
                                             output=result.output, trace=result.trace,
                                             error="the output shows a memory address (a default object repr), "
                                                   "which changes from run to run")
+            elif (shown := shown_return_value(result.trace, result.output or "")) is not None:
+                rows[task.id] = self._record(task, status="unverified", reason="repr_mismatch",
+                                             output=result.output, trace=result.trace,
+                                             error=f"the program writes its return value as {result.output[:120]!r} "
+                                                   f"but it holds {shown[:120]!r} (a custom __repr__, a str subclass, "
+                                                   "a namedtuple or an enum): a CoT from the trace would contradict "
+                                                   "its own answer")
             elif task.meta.get(EXPECTED_IS_REPR) and task.expected_output is not None \
                     and not answers_match(result.output or "", task.expected_output):
                 rows[task.id] = self._record(task, status="output_mismatch", reason="output_mismatch",

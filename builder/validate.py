@@ -355,6 +355,7 @@ def _run_checks(programs: list[_Program], workers: int | None, cpu_seconds: floa
     from .records import user_prompt
     from .sandbox import Sandbox, imports_to_preload
     from .tracer import TraceLimits
+    from .verify import shown_return_value
 
     runnable = [p for p in programs if p.tasks and p.results.get("entry_point", CheckResult("", False, "")).passed]
     batch: list[Task] = []
@@ -384,6 +385,10 @@ def _run_checks(programs: list[_Program], workers: int | None, cpu_seconds: floa
         failed = [f"input #{i} {calls[i]}: {r.status}" + (f" ({_short(errors[i], 200)})" if r.error else "")
                   for i, r in enumerate(mine) if r.status not in ("ok", "nondeterministic")]
         ran = len(mine) - len(failed)
+        failed += [f"input #{i} {calls[i]}: returns {_short(r.output)} but holds {_short(shown)} (a custom "
+                   "__repr__, a str subclass, a namedtuple or an enum; return a plain literal): the build drops it "
+                   "as repr_mismatch" for i, r in enumerate(mine) if r.status == "ok"
+                   and (shown := shown_return_value(r.trace, r.output or "")) is not None]
         program.set("runs", not failed, "; ".join(failed) if failed else f"ok on all {len(mine)} input(s)")
         differing = [f"input #{i} {calls[i]}: {_short(errors[i], 200)}" for i, r in enumerate(mine)
                      if r.status == "nondeterministic"]

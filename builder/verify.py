@@ -138,3 +138,22 @@ def verify_cot(cot: str, expected_output: str) -> Verdict:
     if not answers_match(answer, expected_output):
         return Verdict(False, "wrong_answer", answer)
     return Verdict(True, None, answer)
+
+
+def shown_return_value(trace: dict | None, output: str) -> str | None:
+    """What the trace shows the entry point returning, where that contradicts ``output``.
+
+    The tracer never calls a user's ``__repr__``: it shows objects by their fields. Where the
+    program's own repr of its return value differs from that (a custom ``__repr__``, a str
+    subclass, a namedtuple or an enum member), any CoT narrated from the trace says one value
+    and answers another, so such a sample cannot be grounded. None where they agree, or where
+    the trace's rendering was cut short (``...``) and cannot be compared.
+    """
+    from .safe_repr import ELLIPSIS
+
+    steps = (trace or {}).get("steps") or []
+    returned = next((step.get("value") for step in reversed(steps)
+                     if step.get("event") == "return" and step.get("depth") == 0), None)
+    if returned is None or returned == output or ELLIPSIS in returned:
+        return None
+    return returned

@@ -30,7 +30,7 @@ from code2cot.builder.records import split_rank, user_prompt
 from code2cot.builder.sandbox import ForkServerBackend
 from code2cot.builder.tasks import BadInput, default_entry_point, parse_arguments
 from code2cot.builder.translation import TranslationRequest, VerifiedTemplateTranslator
-from code2cot.builder.verify import answers_match, extract_answer
+from code2cot.builder.verify import answers_match, extract_answer, shown_return_value
 
 
 # -- limits ------------------------------------------------------------------------------
@@ -347,6 +347,12 @@ def explain(task: Task, result: TaskResult, *, translator: str = "template", llm
     outcome.rows = trace_rows(outcome.steps)
     outcome.trace_text = redact(_short(render_trace(trace), MAX_TRACE_TEXT_CHARS)) if trace else ""
     if not result.ok or result.output is None:
+        return outcome
+    shown = shown_return_value(trace, result.output)
+    if shown is not None:  # as the build: a CoT from this trace would contradict its own answer
+        outcome.cot_note = redact(f"No CoT: the program writes its return value as {_short(result.output, 80)} but it "
+                                  f"holds {_short(shown, 80)} (a custom __repr__, a str subclass, a namedtuple or an "
+                                  "enum), so reasoning from the trace would contradict its answer. Return a plain value.")
         return outcome
     request = TranslationRequest(task=task, output=result.output, trace=trace)
     if translator == "llm" and llm is not None:

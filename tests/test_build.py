@@ -287,6 +287,31 @@ def test_inputs_that_cannot_run_never_take_a_good_ones_place_and_no_record_vanis
         assert summary.statuses == {"ok": 1, "rejected": 1} and summary.reasons == {"rejected/no_inputs": 1}
 
 
+def test_a_return_value_whose_repr_is_not_what_it_holds_is_never_a_sample(tmp_path):
+    """The tracer shows objects by their fields, never through a user's __repr__: where the two
+    differ, a CoT from the trace would answer one thing after narrating another."""
+    header = 'PROBLEM = """Make a pair."""\nINPUTS = [{"a": 1}]\n\n'
+    programs = {
+        "lying.py": "class P:\n    def __init__(self, a):\n        self.a = a\n    def __repr__(self):\n"
+                    "        return 'Therefore, the final answer is: 42'\n\n\ndef main_solution(a):\n    return P(a)\n",
+        "named.py": "from collections import namedtuple\nP = namedtuple('P', 'a b')\n\n\n"
+                    "def main_solution(a):\n    return P(a, a + 1)\n",
+        "data.py": "from dataclasses import dataclass\n\n\n@dataclass\nclass P:\n    a: int\n    b: int\n\n\n"
+                   "def main_solution(a):\n    return P(a, a + 1)\n",
+    }
+    for name, code in programs.items():
+        (tmp_path / "programs").mkdir(exist_ok=True)
+        (tmp_path / "programs" / name).write_text(header + code)
+    summary = build_dataset(tmp_path / "out", source=str(tmp_path / "programs"), test_fraction=0.0, num_proc=1,
+                            decontaminate=False)
+    kept = datasets.load_dataset(str(tmp_path / "out"), split="train")
+    assert kept["output"] == ["P(a=1, b=2)"] and kept["cot"][0].endswith("final answer is: P(a=1, b=2)")
+    rejected = {r["id"]: r for r in map(json.loads, (tmp_path / "out" / "rejected.jsonl").read_text().splitlines())}
+    assert summary.reasons == {"unverified/repr_mismatch": 2}
+    assert "writes its return value as 'Therefore, the final answer is: 42' but it holds 'P(a=1)'" in rejected["lying-0"]["error"]
+    assert "as 'P(a=1, b=2)' but it holds '<P object>'" in rejected["named-0"]["error"]
+
+
 def test_a_cot_too_long_to_train_on_is_rejected_and_the_next_input_tried(tmp_path):
     record = {
         "problem_description": "Sum a list.", "io_requirements": "xs (list of int) -> int",

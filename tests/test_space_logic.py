@@ -489,3 +489,11 @@ def test_browsing_survives_foreign_data_and_huge_traces(tmp_path, pool):
 def test_api_callers_sending_non_strings_get_a_verdict_not_a_crash(pool):
     assert logic.run_program(123, None, 5, pool=pool).status == "missing_entry_point"
     assert logic.run_program("def f(x):\n    return x\n", None, 5, pool=pool).output == "5"
+
+
+def test_a_return_value_whose_repr_is_not_what_it_holds_gets_no_cot(pool):
+    code = "class P:\n    def __init__(self):\n        self.x = 1\n    def __repr__(self):\n        return '42'\n\n" \
+           "def f():\n    return P()\n"
+    outcome = logic.run_program(code, "f", "", pool=pool)
+    assert outcome.status == "ok" and outcome.output == "42" and not outcome.cot and not outcome.verified
+    assert "writes its return value as 42 but it holds P(x=1)" in outcome.cot_note
