@@ -116,12 +116,36 @@ def uses_unseeded_random(code: str) -> bool:
     return module_draw and not seeded_module
 
 
-def _input_key(text: str) -> str:
-    """The same arguments however they are spelled (``1,2`` / ``1, 2`` / ``(1), 2``): their parsed form."""
+def input_key(text: str, parameters: tuple[str, ...] = ()) -> str:
+    """The same call however its arguments are spelled: ``1,2`` / ``1, 2`` / ``(1), 2``, and,
+    given the entry point's positional ``parameters``, ``5`` / ``n=5`` too."""
     try:
-        return ast.dump(ast.parse(f"_({text}\n)", mode="eval").body)
+        call = ast.parse(f"_({text}\n)", mode="eval").body
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return text  # the sandbox reports it as bad_input
+    if not isinstance(call, ast.Call) or any(isinstance(a, ast.Starred) for a in call.args):
+        return ast.dump(call)
+    named = {keyword.arg: ast.dump(keyword.value) for keyword in call.keywords}
+    positional = [ast.dump(arg) for arg in call.args]
+    for name, value in zip(parameters, list(positional)):
+        if name in named:  # f(1, n=2) with n first: a TypeError at run time; keep the spelling apart
+            return ast.dump(call)
+        named[name] = value
+        positional.pop(0)
+    return repr((positional, sorted(named.items(), key=lambda item: str(item[0]))))
+
+
+def entry_parameters(code: str, entry_point: str) -> tuple[str, ...]:
+    """The positional parameters of the top-level function ``entry_point`` (empty where it is
+    not a plain ``def``: then inputs are compared as spelled)."""
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return ()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == entry_point:
+            return tuple(arg.arg for arg in [*node.args.posonlyargs, *node.args.args])
+    return ()
 
 
 @dataclass(frozen=True)
@@ -154,6 +178,8 @@ class ProgramFacts:
     fingerprint: str | None
     contamination: tuple[Contamination, ...]
     unseeded_random: bool
+    parameters: tuple[str, ...] = ()
+    """The entry point's positional parameters: ``5`` and ``n=5`` are one input."""
 
 
 class ProgramScreen:
@@ -178,7 +204,8 @@ class ProgramScreen:
         found: tuple[Contamination, ...] = ()
         if self.contamination is not None and self.contamination.checked:
             found = tuple(self.contamination.matches(program_texts(question, io_requirements, code)))
-        return ProgramFacts(fingerprint(code, entry_point) if self.dedup else None, found, uses_unseeded_random(code))
+        return ProgramFacts(fingerprint(code, entry_point) if self.dedup else None, found, uses_unseeded_random(code),
+                            entry_parameters(code, entry_point))
 
     def verdict(self, task: Task, facts: ProgramFacts | None = None) -> tuple[str, str] | None:
         problem = task.problem_id or task.id
@@ -296,7 +323,7 @@ def prefilter(tasks: list[Task], config: FilterConfig, screen: ProgramScreen | N
         if config.drop_unseeded_random and facts[problem].unseeded_random:
             decisions.append((task, "unseeded_random", "the program uses random numbers without a fixed seed"))
             continue
-        key = _input_key(task.input) if config.dedup_inputs else task.input
+        key = input_key(task.input, facts[problem].parameters) if config.dedup_inputs else task.input
         if config.dedup_inputs and key in seen[problem]:
             decisions.append((task, "duplicate_input", "the same input was already taken for this problem"))
         elif config.max_inputs_per_problem and counts[problem] >= config.max_inputs_per_problem:

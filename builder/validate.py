@@ -196,11 +196,15 @@ def _read_py(file: Path) -> _Program:
 
 def _inputs_verdict(tasks: list[Task]) -> tuple[bool, str]:
     """Inputs the build keeps all of: distinct, and at most ``DEFAULT_MAX_INPUTS`` of them."""
+    from .filters import entry_parameters, input_key
+
     seen: dict[str, int] = {}
+    parameters = entry_parameters(tasks[0].code, tasks[0].entry_point) if tasks else ()
     for index, task in enumerate(tasks):
-        if task.input in seen:
-            return False, f"input #{index} ({_short(task.input)}) repeats input #{seen[task.input]} (the build drops it)"
-        seen[task.input] = index
+        key = input_key(task.input, parameters)  # as the build compares them: 5 and n=5 are one input
+        if key in seen:
+            return False, f"input #{index} ({_short(task.input)}) repeats input #{seen[key]} (the build drops it)"
+        seen[key] = index
     if len(tasks) > DEFAULT_MAX_INPUTS:
         return False, (f"{len(tasks)} inputs declared; the build keeps the first {DEFAULT_MAX_INPUTS} of a problem "
                        "(max_inputs_per_problem): give the 3-5 most telling ones")

@@ -359,6 +359,14 @@ def test_inputs_spelled_differently_are_still_duplicates():
              for i, text in enumerate(["1, 2", "1,2", "(1), 2", "2, 1"])]
     decisions = prefilter(tasks, FilterConfig(2000, 8000, 5, True, True), ProgramScreen(dedup=False))
     assert [reason for _, reason, _ in decisions] == [None, "duplicate_input", "duplicate_input", None]
+    # positional or keyword, the same call; *args stays as spelled; a function the code lacks: as spelled
+    texts = ["1, 2", "a=1, b=2", "b=2, a=1", "1, b=2", "2, a=1", "a=2, b=1"]
+    tasks = [Task(id=f"q-{i}", code=code, input=text, entry_point="f", problem_id="q") for i, text in enumerate(texts)]
+    decisions = prefilter(tasks, FilterConfig(2000, 8000, 0, True, True), ProgramScreen(dedup=False))
+    assert [reason for _, reason, _ in decisions] == [None, *["duplicate_input"] * 3, None, None]  # "2, a=1": a TypeError
+    from code2cot.builder.filters import input_key
+
+    assert input_key("1, 2", ()) != input_key("a=1, b=2", ()) and input_key("*[1], 2", ("a", "b")) == input_key("*[1],2")
 
 
 def test_load_dataset_after_a_rebuild_sees_the_new_rows(tmp_path, monkeypatch):
