@@ -35,7 +35,7 @@ def _trace_one(args: argparse.Namespace) -> int:
             tasks = [dataclasses.replace(task, entry_point=entry) for task in tasks]
     else:
         try:
-            code = path.read_text(encoding="utf-8")
+            code = path.read_text(encoding="utf-8-sig")  # a BOM, as Python itself skips it
         except UnicodeDecodeError as exc:
             from .builder.sources import not_utf8
 

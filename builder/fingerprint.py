@@ -58,7 +58,7 @@ def fingerprint(code: str, entry_point: str | None = None) -> str | None:
         return None
     dump = ast.dump(tree, annotate_fields=False, include_attributes=False)
     if entry_point is not None:
-        dump += "\x00entry:" + renamer.module.mapping.get(entry_point, "undefined")
+        dump += "\x00entry:" + renamer.module.mapping.get(entry_point, f"undefined {entry_point}")
     return hashlib.sha256(f"{FINGERPRINT_VERSION}\x00{dump}".encode()).hexdigest()[:16]
 
 

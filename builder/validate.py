@@ -440,7 +440,11 @@ def shipped_fingerprints() -> dict[str, list[tuple[str, Path]]]:
     for file in sorted(PROGRAMS_DIR.rglob("*.py")):
         if file.name.startswith(("_", ".")):
             continue
-        digest = fingerprint(file.read_text(encoding="utf-8-sig"))
+        try:  # as the build compares programs: the code and the function it calls
+            first = parse_program_file(file)[0]
+        except SourceError:
+            continue
+        digest = fingerprint(first.code, first.entry_point)
         if digest is not None:
             name = "builder/corpus/programs/" + file.relative_to(PROGRAMS_DIR).as_posix()
             found.setdefault(digest, []).append((name, file.resolve()))
@@ -455,7 +459,7 @@ def _duplicate_checks(programs: list[_Program], reports: dict[int, ProgramReport
             program.set("duplicate", None, "skipped: the program does not parse")
             continue
         code = program.tasks[0].code if program.tasks else program.text
-        digest = fingerprint(code)
+        digest = fingerprint(code, program.entry_point)
         reports[id(program)].fingerprint = digest
         same = [name for name, file in reference.get(digest or "", []) if not _same_program_file(program, name, file)]
         if digest in earlier:
@@ -465,7 +469,8 @@ def _duplicate_checks(programs: list[_Program], reports: dict[int, ProgramReport
                                             "a renamed or reformatted copy of an existing program")
         else:
             program.set("duplicate", True, f"fingerprint {digest} is new")
-        earlier.setdefault(digest or "", program.name)
+        if program.tasks:  # one with no inputs to run never stands in for a later copy, as in the build
+            earlier.setdefault(digest or "", program.name)
 
 
 def _same_program_file(program: _Program, name: str, file: Path | None) -> bool:

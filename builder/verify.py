@@ -156,4 +156,10 @@ def shown_return_value(trace: dict | None, output: str) -> str | None:
                      if step.get("event") == "return" and step.get("depth") == 0), None)
     if returned is None or returned == output or ELLIPSIS in returned:
         return None
-    return returned
+    # Only where the trace shows an object by its fields (``P(x=1)``, ``<P object>``): builtin
+    # values it spells its own way (``<int with ~180 digits>``, numpy scalars, ``OrderedDict({...})``,
+    # ``defaultdict(list, ...)``) are the same value.
+    return returned if _SHOWN_BY_FIELDS.search(returned) else None
+
+
+_SHOWN_BY_FIELDS = re.compile(r"<[A-Za-z_][\w.]* object>|\b[A-Za-z_]\w*\([A-Za-z_]\w*=")

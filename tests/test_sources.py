@@ -120,6 +120,11 @@ def test_a_utf8_bom_at_the_start_of_a_source_is_skipped_as_python_and_json_tools
                      + b"\n")
     [task] = load_tasks(str(crux))
     assert task.id == "a" and task.input == "1"
+    from code2cot.cli import main
+
+    plain = tmp_path / "plain.py"
+    plain.write_bytes(b"\xef\xbb\xbfdef f(x):\n    return x + 1\n")
+    assert main(["trace", str(plain), "--input", "1"]) == 0  # code2cot trace FILE reads it as Python does
 
 
 def test_bad_sources_have_clear_errors(tmp_path):

@@ -142,7 +142,19 @@ def test_fingerprint_sees_through_renaming_but_not_changes():
     assert fingerprint(c) != fingerprint(c.replace("reverse=reverse", "key=reverse"))
     # with the entry point: which function is called counts, under any name; one the code lacks is not a copy
     assert fingerprint(c, "f") == fingerprint(d, "f") != fingerprint(c, "g") == fingerprint(d, "h")
-    assert fingerprint(c, "solve") != fingerprint(c, "f") and fingerprint(c, "solve") == fingerprint(d, "nope")
+    assert fingerprint(c, "solve") != fingerprint(c, "f") and fingerprint(c, "solve") == fingerprint(d, "solve")
+    assert fingerprint(c, "solve") != fingerprint(c, "nope")  # two broken copies are not one another's original
+
+
+def test_validate_compares_programs_as_the_build_does(tmp_path):
+    code = "\n\ndef main_solution(n):\n    return n * 3\n"
+    head = 'PROBLEM = """Triple a whole number and return the result."""\nLICENSE = "MIT"\n'
+    (tmp_path / "a_broken.py").write_text(head + 'ENTRY_POINT = "solve"\nINPUTS = [{"n": 1}]\n' + code)
+    (tmp_path / "b_good.py").write_text(head + 'INPUTS = [{"n": 2}, {"n": 3}]\n' + code)
+    reports = {Path(r.program).name: r for r in validate_paths(sorted(tmp_path.glob("*.py")), index=ContaminationIndex({}),
+                                                               workers=1)}
+    assert reports["b_good.py"].check("duplicate").passed, reports["b_good.py"].check("duplicate").reason
+    assert reports["a_broken.py"].check("entry_point").passed is False
 
 
 def test_a_copy_whose_metadata_names_a_missing_function_does_not_shadow_the_working_one(tmp_path):
