@@ -373,8 +373,8 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
                 rows[task.id] = self._record(task, status="unverified", reason="repr_mismatch",
                                              output=result.output, trace=result.trace,
                                              error=f"the program writes its return value as {result.output[:120]!r} "
-                                                   f"but it holds {shown[:120]!r} (a custom __repr__, a str subclass, "
-                                                   "a namedtuple or an enum): a CoT from the trace would contradict "
+                                                   f"but it holds {shown[:120]!r} (a custom __repr__, a str subclass or "
+                                                   "a hidden dataclass field): a CoT from the trace would contradict "
                                                    "its own answer")
             elif task.meta.get(EXPECTED_IS_REPR) and task.expected_output is not None \
                     and not answers_match(result.output or "", task.expected_output):

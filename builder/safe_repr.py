@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import collections
 import decimal
+import enum
 import fractions
 import types
 
@@ -92,7 +93,32 @@ class SafeRepr:
             return self._numpy(value, depth, seen)
         if module in _TRUSTED_REPR_MODULES:
             return repr(value)
+        if issubclass(kind, tuple) and type(fields := _class_attribute(kind, "_fields")) is tuple \
+                and all(type(field) is str for field in fields) and len(fields) == tuple.__len__(value):
+            return self._named_tuple(value, kind, fields, depth, seen)  # type: ignore[arg-type]
+        if issubclass(kind, enum.Enum):
+            member = self._enum_member(value, kind, depth, seen)
+            if member is not None:
+                return member
         return self._object(value, kind, depth, seen)
+
+    def _named_tuple(self, value: tuple, kind: type, fields: tuple[str, ...], depth: int, seen: set[int]) -> str:
+        """``P(x=1, y=2)``, as a namedtuple's own repr writes it, from the tuple's items."""
+        shown = list(zip(fields, tuple.__iter__(value)))[: self.max_items]
+        inner = ", ".join(f"{field}={self._render(item, depth, seen)}" for field, item in shown)
+        name = type.__getattribute__(kind, "__name__")  # as namedtuple's repr: the name, not the qualname
+        return f"{name}({inner}{', ' + ELLIPSIS if len(fields) > len(shown) else ''})"
+
+    def _enum_member(self, value: object, kind: type, depth: int, seen: set[int]) -> str | None:
+        """``<Color.RED: 1>``, as Enum's repr writes a member, from its stored name and value."""
+        try:
+            namespace = object.__getattribute__(value, "__dict__")
+        except Exception:
+            return None
+        if type(namespace) is not dict or type(namespace.get("_name_")) is not str or "_value_" not in namespace:
+            return None
+        name = type.__getattribute__(kind, "__name__")  # as Enum's repr
+        return f"<{name}.{namespace['_name_']}: {self._render(namespace['_value_'], depth, seen)}>"
 
     # -- helpers ------------------------------------------------------------------
     def _items(self, iterator, depth: int, seen: set[int]) -> str:
@@ -213,6 +239,15 @@ def exception_message(exc: BaseException, render, *, builtin_format: bool = Fals
 
 def _type_name(kind: type) -> str:
     return type.__getattribute__(kind, "__qualname__")
+
+
+def _class_attribute(kind: type, name: str) -> object:
+    """A class attribute read from the class dicts along the MRO: no metaclass hook runs."""
+    for klass in type.__getattribute__(kind, "__mro__"):
+        namespace = type.__getattribute__(klass, "__dict__")
+        if name in namespace:
+            return namespace[name]
+    return None
 
 
 def _int_repr(value: int, budget: int) -> str:

@@ -145,7 +145,7 @@ def shown_return_value(trace: dict | None, output: str) -> str | None:
 
     The tracer never calls a user's ``__repr__``: it shows objects by their fields. Where the
     program's own repr of its return value differs from that (a custom ``__repr__``, a str
-    subclass, a namedtuple or an enum member), any CoT narrated from the trace says one value
+    subclass, a dataclass field hidden from its repr), any CoT narrated from the trace says one value
     and answers another, so such a sample cannot be grounded. None where they agree, or where
     the trace's rendering was cut short (``...``) and cannot be compared.
     """

@@ -298,6 +298,8 @@ def test_a_return_value_whose_repr_is_not_what_it_holds_is_never_a_sample(tmp_pa
                     "def main_solution(a):\n    return P(a, a + 1)\n",
         "data.py": "from dataclasses import dataclass\n\n\n@dataclass\nclass P:\n    a: int\n    b: int\n\n\n"
                    "def main_solution(a):\n    return P(a, a + 1)\n",
+        "nenum.py": "import enum\n\n\nclass Color(enum.Enum):\n    RED = 1\n\n\n"
+                    "def main_solution(a):\n    return Color(a)\n",
         # builtins the trace spells its own way are the same value: kept
         "zbig.py": "def main_solution(a):\n    return 2 ** (600 + a)\n",
         "zordered.py": "from collections import OrderedDict, defaultdict\n\n\ndef main_solution(a):\n"
@@ -309,13 +311,13 @@ def test_a_return_value_whose_repr_is_not_what_it_holds_is_never_a_sample(tmp_pa
     summary = build_dataset(tmp_path / "out", source=str(tmp_path / "programs"), test_fraction=0.0, num_proc=1,
                             decontaminate=False)
     kept = datasets.load_dataset(str(tmp_path / "out"), split="train")
-    assert kept["output"] == ["P(a=1, b=2)", repr(2 ** 601), "(OrderedDict([('a', 1)]), defaultdict(<class 'list'>, "
+    assert kept["output"] == ["P(a=1, b=2)", "P(a=1, b=2)", "<Color.RED: 1>", repr(2 ** 601), "(OrderedDict([('a', 1)]), defaultdict(<class 'list'>, "
                               "{'k': [1]}))"]
     assert kept["cot"][0].endswith("final answer is: P(a=1, b=2)")
     rejected = {r["id"]: r for r in map(json.loads, (tmp_path / "out" / "rejected.jsonl").read_text().splitlines())}
-    assert summary.reasons == {"unverified/repr_mismatch": 2}
+    assert summary.reasons == {"unverified/repr_mismatch": 1}  # namedtuples and enums are shown as their reprs
     assert "writes its return value as 'Therefore, the final answer is: 42' but it holds 'P(a=1)'" in rejected["lying-0"]["error"]
-    assert "as 'P(a=1, b=2)' but it holds '<P object>'" in rejected["named-0"]["error"]
+    assert "named-0" not in rejected and "nenum-0" not in rejected
 
 
 def test_a_cot_too_long_to_train_on_is_rejected_and_the_next_input_tried(tmp_path):

@@ -140,6 +140,34 @@ def test_user_repr_is_never_called():
     assert changes == ["Evil(value=42)", "Evil(value=43)"]
 
 
+def test_namedtuples_and_enum_members_read_as_their_reprs_without_running_user_code():
+    """So a program returning one gets a CoT whose narrated value is its answer (no repr_mismatch)."""
+    import collections
+    import enum
+
+    point = collections.namedtuple("Point", "x y")
+
+    class Loud(point):
+        def __repr__(self):
+            raise AssertionError("a user __repr__ ran")
+
+    class Color(enum.Enum):
+        RED = 1
+        BLUE = (2, "b")
+
+        def __repr__(self):
+            raise AssertionError("a user __repr__ ran")
+
+    class Fake(tuple):
+        _fields = property(lambda self: 1 / 0)  # not a namedtuple: shown as an object, nothing evaluated
+
+    r = SafeRepr(max_items=3)
+    assert r(point(1, [2])) == repr(point(1, [2])) == "Point(x=1, y=[2])"
+    assert r(Loud(1, 2)) == "Loud(x=1, y=2)" and r(Color.RED) == "<Color.RED: 1>" == enum.Enum.__repr__(Color.RED)
+    assert r(Color.BLUE) == "<Color.BLUE: (2, 'b')>" and r(Fake((1,))).endswith(".Fake object>")
+    assert r(collections.namedtuple("Wide", "a b c d")(1, 2, 3, 4)) == "Wide(a=1, b=2, c=3, ...)"
+
+
 def test_safe_repr_bounds():
     r = SafeRepr(max_chars=60, max_items=5)
     cyclic = [1]

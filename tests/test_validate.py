@@ -66,9 +66,10 @@ BAD = {
     "no_entry.py": HEADER.format(problem="Triple every number of a list and return the new list.",
                                  inputs='[{"xs": [1, 2]}]')
     + "def solve(xs):\n    return [3 * x for x in xs]\n",
-    "named_tuple.py": HEADER.format(problem="Split a total into whole units and the amount left over.",
-                                    inputs='[{"total": 17, "unit": 5}]')
-    + "from collections import namedtuple\n\nSplit = namedtuple('Split', 'units rest')\n\n\n"
+    "own_repr.py": HEADER.format(problem="Split a total into whole units and the amount left over.",
+                                 inputs='[{"total": 17, "unit": 5}]')
+    + "class Split:\n    def __init__(self, units, rest):\n        self.units, self.rest = units, rest\n\n"
+      "    def __repr__(self):\n        return f'{self.units} r {self.rest}'\n\n\n"
       "def main_solution(total, unit):\n    return Split(total // unit, total % unit)\n",
     # a CRUXEval-style benchmark function pasted in as a contribution (its text is in TEXTS)
     "pasted_benchmark.py": 'PROBLEM = """Square the even numbers of a list, keeping their order."""\nLICENSE = "MIT"\n'
@@ -255,7 +256,7 @@ def test_valid_contribution_passes(reports):
     ("no_license.py", "license", "no license declared"),
     ("repeated_inputs.py", "metadata", "input #2 (xs=[2, 4]) repeats input #0"),
     ("no_entry.py", "entry_point", "no top-level function main_solution() (found: solve)"),
-    ("named_tuple.py", "runs", "returns Split(units=3, rest=2) but holds <Split object> (a custom __repr__"),
+    ("own_repr.py", "runs", "returns 3 r 2 but holds Split(units=3, rest=2) (a custom __repr__"),
     ("renamed_copy.py", "duplicate", "builder/corpus/programs/arithmetic/fraction_sum.py"),
     ("pasted_benchmark.py", "contamination", "13 of the 13 word 8-grams of cruxeval-o code #0 (100%)"),
 ])
@@ -271,7 +272,7 @@ def test_failures_are_precise(reports):
     expected = {"syntax_error.py": {"parses"}, "hash_seed.py": {"deterministic"},
                 "clock.py": {"imports", "deterministic"}, "forbidden_import.py": {"imports"},
                 "no_license.py": {"license"}, "no_entry.py": {"entry_point"}, "repeated_inputs.py": {"metadata"}, "renamed_copy.py": {"duplicate"},
-                "pasted_benchmark.py": {"contamination"}, "named_tuple.py": {"runs"}}
+                "pasted_benchmark.py": {"contamination"}, "own_repr.py": {"runs"}}
     assert {name: set(failing(reports[name])) for name in expected} == expected
     broken = reports["syntax_error.py"]
     assert broken.check("runs").passed is None and "does not parse" in broken.check("runs").reason
