@@ -373,7 +373,7 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
                 rows[task.id] = self._record(task, status="unverified", reason="repr_mismatch",
                                              output=result.output, trace=result.trace,
                                              error=f"the program writes its return value as {result.output[:120]!r} "
-                                                   f"but it holds {shown[:120]!r} (a custom __repr__, a str subclass or "
+                                                   f"but it holds {shown[:120]!r} (a custom __repr__, or "
                                                    "a hidden dataclass field): a CoT from the trace would contradict "
                                                    "its own answer")
             elif task.meta.get(EXPECTED_IS_REPR) and task.expected_output is not None \

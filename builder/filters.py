@@ -116,36 +116,42 @@ def uses_unseeded_random(code: str) -> bool:
     return module_draw and not seeded_module
 
 
-def input_key(text: str, parameters: tuple[str, ...] = ()) -> str:
+def input_key(text: str, parameters: tuple[str | None, ...] = ()) -> str:
     """The same call however its arguments are spelled: ``1,2`` / ``1, 2`` / ``(1), 2``, and,
     given the entry point's positional ``parameters``, ``5`` / ``n=5`` too."""
     try:
         call = ast.parse(f"_({text}\n)", mode="eval").body
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return text  # the sandbox reports it as bad_input
-    if not isinstance(call, ast.Call) or any(isinstance(a, ast.Starred) for a in call.args):
+    if not isinstance(call, ast.Call) or any(isinstance(a, ast.Starred) for a in call.args) \
+            or any(keyword.arg is None for keyword in call.keywords):  # *args, **kwargs: as spelled
         return ast.dump(call)
     named = {keyword.arg: ast.dump(keyword.value) for keyword in call.keywords}
-    positional = [ast.dump(arg) for arg in call.args]
-    for name, value in zip(parameters, list(positional)):
-        if name in named:  # f(1, n=2) with n first: a TypeError at run time; keep the spelling apart
+    positional = []
+    for index, arg in enumerate(call.args):
+        name = parameters[index] if index < len(parameters) else None
+        if name is None:  # past the parameters, or positional-only: stays positional
+            positional.append(ast.dump(arg))
+        elif name in named:  # f(1, n=2) with n first: a TypeError at run time; keep the spelling apart
             return ast.dump(call)
-        named[name] = value
-        positional.pop(0)
-    return repr((positional, sorted(named.items(), key=lambda item: str(item[0]))))
+        else:
+            named[name] = ast.dump(arg)
+    return repr((positional, sorted(named.items())))
 
 
-def entry_parameters(code: str, entry_point: str) -> tuple[str, ...]:
-    """The positional parameters of the top-level function ``entry_point`` (empty where it is
-    not a plain ``def``: then inputs are compared as spelled)."""
+def entry_parameters(code: str, entry_point: str) -> tuple[str | None, ...]:
+    """The positional parameters of the top-level function ``entry_point`` (its last ``def``,
+    the one that runs), None for a positional-only one; empty where it is not a plain ``def``
+    (then inputs are compared as spelled)."""
     try:
         tree = ast.parse(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return ()
+    found: tuple[str | None, ...] = ()
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == entry_point:
-            return tuple(arg.arg for arg in [*node.args.posonlyargs, *node.args.args])
-    return ()
+            found = (*[None] * len(node.args.posonlyargs), *(arg.arg for arg in node.args.args))
+    return found
 
 
 @dataclass(frozen=True)
@@ -178,7 +184,7 @@ class ProgramFacts:
     fingerprint: str | None
     contamination: tuple[Contamination, ...]
     unseeded_random: bool
-    parameters: tuple[str, ...] = ()
+    parameters: tuple[str | None, ...] = ()
     """The entry point's positional parameters: ``5`` and ``n=5`` are one input."""
 
 

@@ -47,10 +47,10 @@ class SafeRepr:
             return _int_repr(value, self.max_chars)  # type: ignore[arg-type]
         if kind is str or kind is bytes or kind is bytearray:
             return _text_repr(value, self.max_chars)  # type: ignore[arg-type]
-        if kind in _SCALARS:
+        if _one_of(kind, _SCALARS):  # by identity: ``in`` would run a metaclass __eq__
             return repr(value)
         if depth <= 0:
-            return f"<{_type_name(kind)}>" if kind not in (list, tuple, dict, set, frozenset) else ELLIPSIS
+            return f"<{_type_name(kind)}>" if not _one_of(kind, (list, tuple, dict, set, frozenset)) else ELLIPSIS
         if id(value) in seen:
             return ELLIPSIS
         seen.add(id(value))
@@ -67,14 +67,19 @@ class SafeRepr:
             return "(" + inner + ("," if tuple.__len__(value) == 1 else "") + ")"  # type: ignore[arg-type]
         if kind is dict:
             return "{" + self._pairs(dict.items(value), depth, seen) + "}"  # type: ignore[arg-type]
-        if kind is set:
-            return "{" + self._items(set.__iter__(value), depth, seen) + "}" if value else "set()"  # type: ignore[arg-type]
+        if kind is set:  # set.__len__, not truthiness: a set subclass's __len__ never runs
+            return "{" + self._items(set.__iter__(value), depth, seen) + "}" if set.__len__(value) else "set()"  # type: ignore[arg-type]
         if kind is frozenset:
             return "frozenset({" + self._items(frozenset.__iter__(value), depth, seen) + "})"  # type: ignore[arg-type]
         if kind is collections.deque:
-            return "deque([" + self._items(collections.deque.__iter__(value), depth, seen) + "])"  # type: ignore[arg-type]
+            maxlen = collections.deque.maxlen.__get__(value)  # type: ignore[attr-defined]
+            return "deque([" + self._items(collections.deque.__iter__(value), depth, seen) + "]" + \
+                (f", maxlen={maxlen})" if maxlen is not None else ")")  # type: ignore[arg-type]
         if kind is collections.Counter:
-            return "Counter({" + self._pairs(dict.items(value), depth, seen) + "})"  # type: ignore[arg-type]
+            items = list(dict.items(value))  # type: ignore[arg-type]
+            if all(type(count) is int for _, count in items):  # most common first, as its repr (stable for ties)
+                items.sort(key=lambda item: item[1], reverse=True)
+            return "Counter({" + self._pairs(items, depth, seen) + "})"
         if kind is collections.OrderedDict:
             return "OrderedDict({" + self._pairs(dict.items(value), depth, seen) + "})"  # type: ignore[arg-type]
         if kind is collections.defaultdict:
@@ -88,19 +93,43 @@ class SafeRepr:
             return f"<module {types.ModuleType.__getattribute__(value, '__name__')}>"
         if issubclass(kind, type):
             return f"<class {type.__getattribute__(value, '__qualname__')}>"
-        module = getattr(kind, "__module__", "") or ""
+        module = _module_of(kind)
         if module.split(".")[0] == "numpy":
             return self._numpy(value, depth, seen)
         if module in _TRUSTED_REPR_MODULES:
             return repr(value)
-        if issubclass(kind, tuple) and type(fields := _class_attribute(kind, "_fields")) is tuple \
-                and all(type(field) is str for field in fields) and len(fields) == tuple.__len__(value):
-            return self._named_tuple(value, kind, fields, depth, seen)  # type: ignore[arg-type]
-        if issubclass(kind, enum.Enum):
+        # Below, only the repr the class really uses (the first __repr__ along its MRO) decides
+        # how it is shown: a namedtuple's, an enum's or a builtin's own repr is written out the
+        # same way from the value's data; any other (a user's) never runs, and the object is
+        # shown by its fields, which the build tells apart from what the program printed.
+        uses = _class_attribute(kind, "__repr__")
+        mro = type.__getattribute__(kind, "__mro__")
+        if _one_of(tuple, mro) and type(uses) is types.FunctionType and \
+                types.FunctionType.__dict__["__code__"].__get__(uses) is _NAMEDTUPLE_REPR_CODE:
+            fields = _class_attribute(kind, "_fields")
+            if type(fields) is tuple and all(type(f) is str for f in fields) and len(fields) == tuple.__len__(value):
+                return self._named_tuple(value, kind, fields, depth, seen)  # type: ignore[arg-type]
+        if _one_of(enum.Enum, mro) and _one_of(uses, _ENUM_REPRS):
             member = self._enum_member(value, kind, depth, seen)
             if member is not None:
                 return member
+        for base in _BUILTIN_BASES:  # a plain subclass of a builtin, repr inherited: shown as the builtin
+            if _one_of(base, mro) and uses is _BUILTIN_REPRS[base]:
+                return self._builtin_subclass(value, base, depth, seen)
         return self._object(value, kind, depth, seen)
+
+    def _builtin_subclass(self, value: object, base: type, depth: int, seen: set[int]) -> str:
+        """As the builtin ``base`` writes it, through ``base``'s own C methods (a subclass's
+        ``__len__``, ``__iter__``, ``__getitem__`` or ``__getattribute__`` never run)."""
+        if base is str:
+            return _text_repr(str.__str__(value), self.max_chars)  # type: ignore[arg-type]  # an exact str copy
+        if base is bytes:
+            return _text_repr(bytes.__getitem__(value, slice(None)), self.max_chars)  # type: ignore[arg-type]
+        if base is int:
+            return _int_repr(int.__index__(value), self.max_chars)  # type: ignore[arg-type]
+        if base is float:
+            return float.__repr__(value)  # type: ignore[arg-type]
+        return self._render_compound(value, base, depth, seen)
 
     def _named_tuple(self, value: tuple, kind: type, fields: tuple[str, ...], depth: int, seen: set[int]) -> str:
         """``P(x=1, y=2)``, as a namedtuple's own repr writes it, from the tuple's items."""
@@ -115,10 +144,14 @@ class SafeRepr:
             namespace = object.__getattribute__(value, "__dict__")
         except Exception:
             return None
-        if type(namespace) is not dict or type(namespace.get("_name_")) is not str or "_value_" not in namespace:
+        if type(namespace) is not dict:
             return None
-        name = type.__getattribute__(kind, "__name__")  # as Enum's repr
-        return f"<{name}.{namespace['_name_']}: {self._render(namespace['_value_'], depth, seen)}>"
+        member, value_ = _dict_lookup(namespace, "_name_"), _dict_lookup(namespace, "_value_", _MISSING)
+        if value_ is _MISSING or (member is not None and type(member) is not str):
+            return None
+        name = type.__getattribute__(kind, "__name__")  # as Enum's repr; a Flag with no name: <F: 0>
+        shown = self._render(value_, depth, seen)
+        return f"<{name}.{member}: {shown}>" if member is not None else f"<{name}: {shown}>"
 
     # -- helpers ------------------------------------------------------------------
     def _items(self, iterator, depth: int, seen: set[int]) -> str:
@@ -166,9 +199,11 @@ class SafeRepr:
             namespace = None
         if type(namespace) is dict:
             fields.extend((k, v) for k, v in dict.items(namespace) if type(k) is str)
-        for klass in type.__getattribute__(kind, "__mro__"):
-            for slot in klass.__dict__.get("__slots__", ()) if type(klass.__dict__.get("__slots__", ())) in (tuple, list) else ():
-                descriptor = klass.__dict__.get(slot)
+        for klass in reversed(type.__getattribute__(kind, "__mro__")):  # base classes' fields first, as a dataclass
+            namespace = type.__getattribute__(klass, "__dict__")
+            slots = _dict_lookup(namespace, "__slots__", ())
+            for slot in slots if type(slots) in (tuple, list) else ():
+                descriptor = _dict_lookup(namespace, slot) if type(slot) is str else None
                 if type(descriptor) is types.MemberDescriptorType:
                     try:
                         fields.append((slot, descriptor.__get__(value, kind)))
@@ -241,13 +276,51 @@ def _type_name(kind: type) -> str:
     return type.__getattribute__(kind, "__qualname__")
 
 
+_MISSING = object()
+_HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: a class made by a class statement (or type()), not in C
+
+
+def _module_of(kind: type) -> str:
+    """A class's module name without a metaclass hook or a user's dict key running: a class
+    statement's from its own dict (scanned), a C type's from its name, as ``type`` does."""
+    if type.__getattribute__(kind, "__flags__") & _HEAP_TYPE:
+        module = _dict_lookup(type.__getattribute__(kind, "__dict__"), "__module__")
+    else:
+        module = type.__dict__["__module__"].__get__(kind)
+    return module if type(module) is str else ""
+
+
 def _class_attribute(kind: type, name: str) -> object:
     """A class attribute read from the class dicts along the MRO: no metaclass hook runs."""
     for klass in type.__getattribute__(kind, "__mro__"):
-        namespace = type.__getattribute__(klass, "__dict__")
-        if name in namespace:
-            return namespace[name]
+        found = _dict_lookup(type.__getattribute__(klass, "__dict__"), name, _MISSING)
+        if found is not _MISSING:
+            return found
     return None
+
+
+def _dict_lookup(namespace, name: str, default: object = None) -> object:
+    """``namespace[name]`` by a scan of exactly-str keys: a plain lookup would compare ``name``
+    with any key of the same hash, and a user's key can make that run its ``__eq__``."""
+    for key, item in namespace.items():
+        if type(key) is str and str.__eq__(key, name):
+            return item
+    return default
+
+
+def _one_of(item: object, candidates) -> bool:
+    """``item in candidates`` by identity (``in`` falls back to ``==``, a metaclass hook)."""
+    for candidate in candidates:
+        if candidate is item:
+            return True
+    return False
+
+
+_NAMEDTUPLE_REPR_CODE = collections.namedtuple("_Probe", "a").__repr__.__code__
+_ENUM_REPRS = tuple(cls.__dict__["__repr__"] for cls in vars(enum).values()
+                    if isinstance(cls, type) and "__repr__" in cls.__dict__ and cls.__module__ == "enum")
+_BUILTIN_BASES = (dict, list, tuple, set, frozenset, str, bytes, int, float)
+_BUILTIN_REPRS = {base: base.__dict__["__repr__"] for base in _BUILTIN_BASES}
 
 
 def _int_repr(value: int, budget: int) -> str:

@@ -390,7 +390,7 @@ def _run_checks(programs: list[_Program], workers: int | None, cpu_seconds: floa
                   for i, r in enumerate(mine) if r.status not in ("ok", "nondeterministic")]
         ran = len(mine) - len(failed)
         failed += [f"input #{i} {calls[i]}: returns {_short(r.output)} but holds {_short(shown)} (a custom "
-                   "__repr__ or a str subclass; return a plain literal): the build drops it "
+                   "__repr__, or a dataclass field hidden from it; return a plain value): the build drops it "
                    "as repr_mismatch" for i, r in enumerate(mine) if r.status == "ok"
                    and (shown := shown_return_value(r.trace, r.output or "")) is not None]
         program.set("runs", not failed, "; ".join(failed) if failed else f"ok on all {len(mine)} input(s)")

@@ -156,10 +156,15 @@ def shown_return_value(trace: dict | None, output: str) -> str | None:
                      if step.get("event") == "return" and step.get("depth") == 0), None)
     if returned is None or returned == output or ELLIPSIS in returned:
         return None
-    # Only where the trace shows an object by its fields (``P(x=1)``, ``<P object>``): builtin
-    # values it spells its own way (``<int with ~180 digits>``, numpy scalars, ``OrderedDict({...})``,
-    # ``defaultdict(list, ...)``) are the same value.
-    return returned if _SHOWN_BY_FIELDS.search(returned) else None
+    # Only where the trace shows an object by its fields (``P(x=1)``, ``<P object>``), outside
+    # any string in it: builtin values it spells its own way (``<int with ~180 digits>``, numpy
+    # scalars) are the same value, and one cut at the depth limit (``<Node>``) cannot be compared.
+    code = _STRING.sub("''", returned)
+    if _DEPTH_CUT.search(code):
+        return None
+    return returned if _SHOWN_BY_FIELDS.search(code) else None
 
 
 _SHOWN_BY_FIELDS = re.compile(r"<[A-Za-z_][\w.]* object>|\b[A-Za-z_]\w*\([A-Za-z_]\w*=")
+_DEPTH_CUT = re.compile(r"<[A-Za-z_][\w.]*>")
+_STRING = re.compile(r"[bB]?'(?:[^'\\]|\\.)*'" + r'|[bB]?"(?:[^"\\]|\\.)*"')

@@ -351,7 +351,7 @@ def explain(task: Task, result: TaskResult, *, translator: str = "template", llm
     shown = shown_return_value(trace, result.output)
     if shown is not None:  # as the build: a CoT from this trace would contradict its own answer
         outcome.cot_note = redact(f"No CoT: the program writes its return value as {_short(result.output, 80)} but it "
-                                  f"holds {_short(shown, 80)} (a custom __repr__, a str subclass or a hidden dataclass "
+                                  f"holds {_short(shown, 80)} (a custom __repr__, or a hidden dataclass "
                                   "field), so reasoning from the trace would contradict its answer. Return a plain value.")
         return outcome
     request = TranslationRequest(task=task, output=result.output, trace=trace)

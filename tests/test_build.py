@@ -318,6 +318,15 @@ def test_a_return_value_whose_repr_is_not_what_it_holds_is_never_a_sample(tmp_pa
     assert summary.reasons == {"unverified/repr_mismatch": 1}  # namedtuples and enums are shown as their reprs
     assert "writes its return value as 'Therefore, the final answer is: 42' but it holds 'P(a=1)'" in rejected["lying-0"]["error"]
     assert "named-0" not in rejected and "nenum-0" not in rejected
+    from code2cot.builder.verify import shown_return_value
+
+    def shown(value, output):
+        return shown_return_value({"steps": [{"event": "return", "depth": 0, "value": value}]}, output)
+
+    assert shown("P(x=1)", "42") == "P(x=1)" and shown("[<Q object>, 1]", "[Q, 1]") == "[<Q object>, 1]"
+    assert shown("P(x=1)", "P(x=1)") is None and shown("<int with ~200 digits>", "1" * 200) is None
+    assert shown("['g(a=1)', '<X object>']", "other") is None  # inside strings: not an object's fields
+    assert shown("N(v=1, nx=N(v=2, nx=<N>))", "deep") is None  # cut at the depth limit: cannot compare
 
 
 def test_a_cot_too_long_to_train_on_is_rejected_and_the_next_input_tried(tmp_path):
@@ -375,6 +384,12 @@ def test_inputs_spelled_differently_are_still_duplicates():
     from code2cot.builder.filters import input_key
 
     assert input_key("1, 2", ()) != input_key("a=1, b=2", ()) and input_key("*[1], 2", ("a", "b")) == input_key("*[1],2")
+    assert input_key("**{'a': 1}, **{'b': 2}") != input_key("**{'c': 3}, **{'b': 2}")
+    from code2cot.builder.filters import entry_parameters
+
+    only = entry_parameters("def f(a, /, b):\n    return a\n", "f")  # a positional-only: a=5 is a TypeError
+    assert only == (None, "b") and input_key("5, 6", only) == input_key("5, b=6", only) != input_key("a=5, b=6", only)
+    assert entry_parameters("def f(a, b):\n    pass\ndef f(b, a):\n    pass\n", "f") == ("b", "a")  # the def that runs
 
 
 def test_load_dataset_after_a_rebuild_sees_the_new_rows(tmp_path, monkeypatch):

@@ -140,8 +140,10 @@ def test_user_repr_is_never_called():
     assert changes == ["Evil(value=42)", "Evil(value=43)"]
 
 
-def test_namedtuples_and_enum_members_read_as_their_reprs_without_running_user_code():
-    """So a program returning one gets a CoT whose narrated value is its answer (no repr_mismatch)."""
+def test_namedtuples_enums_and_builtin_subclasses_read_as_their_reprs_without_running_user_code():
+    """So a program returning one gets a CoT whose narrated value is its answer. Where the class
+    has a repr of its own, it never runs: the value is shown by its fields (the build then rejects
+    the sample as repr_mismatch)."""
     import collections
     import enum
 
@@ -155,17 +157,50 @@ def test_namedtuples_and_enum_members_read_as_their_reprs_without_running_user_c
         RED = 1
         BLUE = (2, "b")
 
+    class Shout(enum.Enum):
+        A = 1
+
         def __repr__(self):
             raise AssertionError("a user __repr__ ran")
 
-    class Fake(tuple):
-        _fields = property(lambda self: 1 / 0)  # not a namedtuple: shown as an object, nothing evaluated
+    class Perm(enum.Flag):
+        R = 4
 
+    class Tripwire:  # a key with the hash of a name the renderer looks up: its __eq__ must never run
+        def __init__(self, name):
+            self.name = name
+
+        def __hash__(self):
+            return hash(self.name)
+
+        armed = False  # class creation itself looks up __module__ and the like
+
+        def __eq__(self, other):
+            if Tripwire.armed:
+                raise AssertionError("a user __eq__ ran")
+            return NotImplemented
+
+    class Plain(dict):
+        def __len__(self):
+            raise AssertionError("a user __len__ ran")
+
+    class Bag(set):
+        def __len__(self):
+            raise AssertionError("a user __len__ ran")
+
+    trapped = type("Trapped", (tuple,), {Tripwire("_fields"): 1, Tripwire("__repr__"): 2, Tripwire("__module__"): 3})
+    Tripwire.armed = True
     r = SafeRepr(max_items=3)
     assert r(point(1, [2])) == repr(point(1, [2])) == "Point(x=1, y=[2])"
-    assert r(Loud(1, 2)) == "Loud(x=1, y=2)" and r(Color.RED) == "<Color.RED: 1>" == enum.Enum.__repr__(Color.RED)
-    assert r(Color.BLUE) == "<Color.BLUE: (2, 'b')>" and r(Fake((1,))).endswith(".Fake object>")
-    assert r(collections.namedtuple("Wide", "a b c d")(1, 2, 3, 4)) == "Wide(a=1, b=2, c=3, ...)"
+    assert r(Color.RED) == "<Color.RED: 1>" == repr(Color.RED) and r(Color.BLUE) == "<Color.BLUE: (2, 'b')>"
+    assert r(Perm(0)) == repr(Perm(0)) == "<Perm: 0>"
+    assert r(Loud(1, 2)).endswith(".Loud object>") and "Shout(_value_=1, _name_='A'" in r(Shout.A)
+    assert r(trapped((1, 2))) == "(1, 2)" and r(collections.namedtuple("Wide", "a b c d")(1, 2, 3, 4)) == "Wide(a=1, b=2, c=3, ...)"
+    assert r(Plain(a=1)) == "{'a': 1}" and r(Bag()) == "set()" and r(Bag({3})) == "{3}"
+    assert r(type("S", (str,), {})("ab")) == "'ab'" and r(type("I", (int,), {})(7)) == "7"
+    assert r(collections.deque([1], maxlen=3)) == repr(collections.deque([1], maxlen=3))
+    counted = collections.Counter(["a", "b", "b"])
+    assert SafeRepr()(counted) == repr(counted) == "Counter({'b': 2, 'a': 1})"
 
 
 def test_safe_repr_bounds():
