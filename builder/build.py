@@ -158,7 +158,7 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         remove_leftovers(out.parent, STAGING_PREFIX)
-        staging: Path | None = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out.parent))
+        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out.parent))
     except OSError as exc:
         raise ValueError(f"--out {out}: cannot write in {out.parent} ({exc.strerror or exc})") from None
     remove_leftovers(Path(tempfile.gettempdir()), WORK_PREFIX)
@@ -249,8 +249,7 @@ def build_dataset(out_dir: str | os.PathLike, config_name: str = "default", num_
         return summary
     finally:
         shutil.rmtree(work, ignore_errors=True)
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)  # gone already after a successful move
+        shutil.rmtree(staging, ignore_errors=True)  # gone already after a successful move
 
 
 def _rejected_rows(folder: Path, split: str) -> Iterator[dict]:

@@ -40,7 +40,7 @@ from .sandbox import Sandbox, imports_to_preload
 from .sources import EXPECTED_IS_REPR, FILE_NAME, RECORD_AT, SourceError, error_in_file_terms, load_tasks
 from .tasks import Task
 from .translation import TranslationRequest, make_translator
-from .verify import answers_match, shown_return_value
+from .verify import REPR_MISMATCH_CAUSE, answers_match, shown_return_value
 from .tracer import TraceLimits
 
 _CITATION = """@inproceedings{jung2025code,
@@ -373,9 +373,8 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
                 rows[task.id] = self._record(task, status="unverified", reason="repr_mismatch",
                                              output=result.output, trace=result.trace,
                                              error=f"the program writes its return value as {result.output[:120]!r} "
-                                                   f"but it holds {shown[:120]!r} (a custom __repr__, or "
-                                                   "a hidden dataclass field): a CoT from the trace would contradict "
-                                                   "its own answer")
+                                                   f"but it holds {shown[:120]!r} ({REPR_MISMATCH_CAUSE}): a CoT "
+                                                   "from the trace would contradict its own answer")
             elif task.meta.get(EXPECTED_IS_REPR) and task.expected_output is not None \
                     and not answers_match(result.output or "", task.expected_output):
                 rows[task.id] = self._record(task, status="output_mismatch", reason="output_mismatch",

@@ -200,10 +200,10 @@ class SafeRepr:
         if type(namespace) is dict:
             fields.extend((k, v) for k, v in dict.items(namespace) if type(k) is str)
         for klass in reversed(type.__getattribute__(kind, "__mro__")):  # base classes' fields first, as a dataclass
-            namespace = type.__getattribute__(klass, "__dict__")
-            slots = _dict_lookup(namespace, "__slots__", ())
+            class_dict = type.__getattribute__(klass, "__dict__")
+            slots = _dict_lookup(class_dict, "__slots__", ())
             for slot in slots if type(slots) in (tuple, list) else ():
-                descriptor = _dict_lookup(namespace, slot) if type(slot) is str else None
+                descriptor = _dict_lookup(class_dict, slot) if type(slot) is str else None
                 if type(descriptor) is types.MemberDescriptorType:
                     try:
                         fields.append((slot, descriptor.__get__(value, kind)))

@@ -57,10 +57,12 @@ BOM = "\ufeff"
 """What some Windows editors put at the start of a UTF-8 file; Python and ``json`` tools skip it."""
 
 
-def decode_line(raw: bytes, where: str) -> str:
-    """One line of a JSONL file as text; a file that is not UTF-8 is a ``SourceError`` naming the byte."""
+def decode_line(raw: bytes, where: str, first: bool = False) -> str:
+    """One line of a JSONL file as text (the ``first`` without a BOM); a file that is not UTF-8
+    is a ``SourceError`` naming the byte."""
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
+        return text.removeprefix(BOM) if first else text
     except UnicodeDecodeError as exc:
         raise SourceError(f"{where}: {not_utf8(exc)}") from None
 
@@ -82,9 +84,7 @@ def _digest(text: str) -> str:
 def _jsonl(path: Path) -> Iterator[tuple[int, dict]]:
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, 1):
-            line = decode_line(raw, f"{path}:{number}")
-            if number == 1:
-                line = line.removeprefix(BOM)
+            line = decode_line(raw, f"{path}:{number}", first=number == 1)
             if not line.strip():
                 continue
             try:

@@ -50,7 +50,7 @@ from .decontaminate import (
     program_texts,
 )
 from .fingerprint import fingerprint
-from .sources import (BOM, NO_INPUTS, SourceError, decode_line, error_in_file_terms, parse_program_file,
+from .sources import (NO_INPUTS, SourceError, decode_line, error_in_file_terms, parse_program_file,
                       program_files, pyedu_tasks)
 from .tasks import Task
 
@@ -217,7 +217,7 @@ def _read_jsonl(file: Path) -> list[_Program]:
         for number, raw in enumerate(handle, 1):
             name = f"{_display(file)}:{number}"
             try:
-                line = decode_line(raw, name).removeprefix(BOM if number == 1 else "")
+                line = decode_line(raw, name, first=number == 1)
             except SourceError as exc:
                 program = _Program(name, "")
                 program.set("parses", False, _without_prefix(str(exc), name))
@@ -359,7 +359,7 @@ def _run_checks(programs: list[_Program], workers: int | None, cpu_seconds: floa
     from .records import user_prompt
     from .sandbox import Sandbox, imports_to_preload
     from .tracer import TraceLimits
-    from .verify import shown_return_value
+    from .verify import REPR_MISMATCH_CAUSE, shown_return_value
 
     runnable = [p for p in programs if p.tasks and p.results.get("entry_point", CheckResult("", False, "")).passed]
     batch: list[Task] = []
@@ -389,9 +389,8 @@ def _run_checks(programs: list[_Program], workers: int | None, cpu_seconds: floa
         failed = [f"input #{i} {calls[i]}: {r.status}" + (f" ({_short(errors[i], 200)})" if r.error else "")
                   for i, r in enumerate(mine) if r.status not in ("ok", "nondeterministic")]
         ran = len(mine) - len(failed)
-        failed += [f"input #{i} {calls[i]}: returns {_short(r.output)} but holds {_short(shown)} (a custom "
-                   "__repr__, or a dataclass field hidden from it; return a plain value): the build drops it "
-                   "as repr_mismatch" for i, r in enumerate(mine) if r.status == "ok"
+        failed += [f"input #{i} {calls[i]}: returns {_short(r.output)} but holds {_short(shown)} "
+                   f"({REPR_MISMATCH_CAUSE}; return a plain value): the build drops it as repr_mismatch" for i, r in enumerate(mine) if r.status == "ok"
                    and (shown := shown_return_value(r.trace, r.output or "")) is not None]
         program.set("runs", not failed, "; ".join(failed) if failed else f"ok on all {len(mine)} input(s)")
         differing = [f"input #{i} {calls[i]}: {_short(errors[i], 200)}" for i, r in enumerate(mine)

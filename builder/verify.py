@@ -14,6 +14,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from .safe_repr import ELLIPSIS
+
 _FINAL = re.compile(r"final answer is\s*:?\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
 _TRACE_WORDS = re.compile(
     r"\b(?:given|provided|shown|supplied|handed)\b[^.\n]{0,24}?\b(?:trace|execution record|execution log)\b"
@@ -140,17 +142,20 @@ def verify_cot(cot: str, expected_output: str) -> Verdict:
     return Verdict(True, None, answer)
 
 
+REPR_MISMATCH_CAUSE = "a custom __repr__, or a dataclass field hidden from it"
+"""Why a program's repr of its return value differs from what the trace shows (the build,
+validate and the Space say it the same way)."""
+
+
 def shown_return_value(trace: dict | None, output: str) -> str | None:
     """What the trace shows the entry point returning, where that contradicts ``output``.
 
     The tracer never calls a user's ``__repr__``: it shows objects by their fields. Where the
-    program's own repr of its return value differs from that (a custom ``__repr__``, a str
-    subclass, a dataclass field hidden from its repr), any CoT narrated from the trace says one value
-    and answers another, so such a sample cannot be grounded. None where they agree, or where
-    the trace's rendering was cut short (``...``) and cannot be compared.
+    program's own repr of its return value differs from that (``REPR_MISMATCH_CAUSE``), any
+    CoT narrated from the trace says one value and answers another, so such a sample cannot
+    be grounded. None where they agree, or where the trace's rendering was cut short (``...``)
+    and cannot be compared.
     """
-    from .safe_repr import ELLIPSIS
-
     steps = (trace or {}).get("steps") or []
     returned = next((step.get("value") for step in reversed(steps)
                      if step.get("event") == "return" and step.get("depth") == 0), None)

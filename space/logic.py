@@ -30,7 +30,7 @@ from code2cot.builder.records import split_rank, user_prompt
 from code2cot.builder.sandbox import ForkServerBackend
 from code2cot.builder.tasks import BadInput, default_entry_point, parse_arguments
 from code2cot.builder.translation import TranslationRequest, VerifiedTemplateTranslator
-from code2cot.builder.verify import answers_match, extract_answer, shown_return_value
+from code2cot.builder.verify import REPR_MISMATCH_CAUSE, answers_match, extract_answer, shown_return_value
 
 
 # -- limits ------------------------------------------------------------------------------
@@ -351,8 +351,8 @@ def explain(task: Task, result: TaskResult, *, translator: str = "template", llm
     shown = shown_return_value(trace, result.output)
     if shown is not None:  # as the build: a CoT from this trace would contradict its own answer
         outcome.cot_note = redact(f"No CoT: the program writes its return value as {_short(result.output, 80)} but it "
-                                  f"holds {_short(shown, 80)} (a custom __repr__, or a hidden dataclass "
-                                  "field), so reasoning from the trace would contradict its answer. Return a plain value.")
+                                  f"holds {_short(shown, 80)} ({REPR_MISMATCH_CAUSE}), so reasoning from the trace "
+                                  "would contradict its answer. Return a plain value.")
         return outcome
     request = TranslationRequest(task=task, output=result.output, trace=trace)
     if translator == "llm" and llm is not None:
