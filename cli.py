@@ -359,8 +359,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _interrupted(exc: BaseException | None) -> bool:
-    """Ctrl-C, also where it surfaced as another error (datasets' pool raises a TimeoutError
-    while it winds down after the KeyboardInterrupt, and wraps job errors)."""
+    """Ctrl-C, also where it surfaced as another error (a process pool can raise a TimeoutError
+    while it winds down after the KeyboardInterrupt; datasets wraps a job's errors)."""
     seen = set()
     while exc is not None and id(exc) not in seen:
         if isinstance(exc, KeyboardInterrupt):

@@ -8,17 +8,15 @@ from __future__ import annotations
 import ast
 import collections
 import hashlib
-import multiprocessing
 import random
 import signal
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TypeVar
 
 from .decontaminate import Contamination, ContaminationIndex, program_texts
 from .fingerprint import fingerprint
+from .forked_jobs import JobDied, run_forked
 from .records import user_prompt
 from .sources import NO_INPUTS
 from .tasks import BadInput, Task, parse_arguments
@@ -254,38 +252,25 @@ def map_in_processes(fn: Callable[[_T], _R], items: list[_T], num_proc: int | No
     Forked, so ``fn`` may be a bound method of a large object (a contamination index): the
     children inherit it instead of receiving a pickled copy. Forking with other threads
     alive (tqdm's monitor) is safe here as it is for datasets' own pools: the children run
-    only ``fn`` and the pool's plumbing, and take no lock those threads could hold.
+    only ``fn`` and send its results, and take no lock those threads could hold. Each child
+    takes every ``num_proc``-th item (neighbouring programs differ more in size than distant
+    ones average out) and sends its results once: no pool to start, no chunks to hand out.
     """
     if not num_proc or num_proc < 2 or len(items) < PARALLEL_MIN_PROBLEMS:
         return [fn(item) for item in items]
-    pool = ProcessPoolExecutor(num_proc, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_set_worker_fn, initargs=(fn,))
+    results: list = [None] * len(items)
     try:
-        results = list(pool.map(_call_worker_fn, items, chunksize=max(1, len(items) // (num_proc * 8))))
-    except BrokenProcessPool:  # a child died (killed, out of memory): do it here, where it will say why
-        pool.shutdown(wait=False, cancel_futures=True)
+        for start, part in run_forked(_map_part, [{"fn": fn, "items": items, "start": start, "step": num_proc}
+                                                  for start in range(num_proc)]):
+            results[start::num_proc] = part
+    except JobDied:  # a child died (killed, out of memory): do it here, where it will say why
         return [fn(item) for item in items]
-    except BaseException:  # Ctrl-C (the workers ignore it): stop them now, not after the chunks they hold
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
     return results
 
 
-_WORKER_FN: Callable | None = None
-
-
-def _set_worker_fn(fn: Callable) -> None:
-    global _WORKER_FN
-    _WORKER_FN = fn
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle, not each worker's
-
-
-def _call_worker_fn(item):
-    assert _WORKER_FN is not None
-    return _WORKER_FN(item)
+def _map_part(fn: Callable, items: list, start: int, step: int):
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle, not each child's
+    yield start, [fn(item) for item in items[start::step]]
 
 
 def prefilter(tasks: list[Task], config: FilterConfig, screen: ProgramScreen | None = None,

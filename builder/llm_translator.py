@@ -91,7 +91,8 @@ _FATAL_STATUS = {401: "check OPENAI_API_KEY", 403: "check OPENAI_API_KEY and its
 """Replies that say the same about every request (the key, the model or the URL), with the fix."""
 FATAL_FILE = "fatal.txt"
 """Left in ``stats_dir`` by a translator that stopped on ``LLMUnavailable``: the build reads it
-from there, as a generation job's own exception does not cross datasets' process pool whole."""
+from there, as a generation job's own exception does not reach the build whole (datasets wraps
+it, and the cause of an exception does not survive the pickle between processes)."""
 
 
 def without_credentials(url: str) -> str:

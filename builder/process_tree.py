@@ -1,6 +1,6 @@
 """A build's helper processes die with it, even when it is killed with SIGKILL.
 
-datasets' generation jobs, its queue manager and the screening pool are forked children.
+The generation jobs and the screening children are forked (``forked_jobs``).
 Killed with ``kill -9`` (or by the OOM killer), the build cannot stop them: they were
 re-parented to init and went on executing programs and sending LLM requests for a build
 nobody would write, then waited forever on a queue nobody read. While a build runs, every
@@ -46,7 +46,7 @@ def children_die_with_this_process() -> Iterator[None]:
     """Processes forked inside this block (and the ones they fork) die when their parent does.
 
     The kernel ties the request to the forking *thread*: run the block in a thread that lives
-    as long as the children it makes (datasets' pools are made and shut down inside it).
+    as long as the children it makes (the jobs are forked and reaped inside it).
     """
     global _active
     with _lock:
