@@ -141,6 +141,7 @@ def _as_flags(message: str) -> str:
 
 def _build(args: argparse.Namespace) -> int:
     from .builder.build import NoSamplePassed, build_dataset
+    from .builder.forked_jobs import JobDied
     from .builder.llm_translator import LLMUnavailable
     from .builder.sources import SourceError
 
@@ -181,6 +182,9 @@ def _build(args: argparse.Namespace) -> int:
     except (SourceError, ValueError, OSError, LLMUnavailable) as exc:
         print(f"error: {_as_flags(str(exc))}", file=sys.stderr)
         return 2
+    except JobDied as exc:  # killed from outside (the OOM killer): what happened, not a traceback of ours
+        print(f"error: {exc}; {args.interrupted_note}", file=sys.stderr)
+        return 1
     from .hub.dataset_card import render_dataset_card
 
     args.interrupted_note = f"the dataset was written to {out}, with a minimal README.md (not the full card)"

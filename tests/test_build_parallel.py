@@ -395,3 +395,41 @@ def test_ctrl_c_stops_the_screening_pool_at_once():
     assert time.monotonic() - started < 2
     time.sleep(0.3)
     assert not [pid for pid in _descendants(os.getpid()) - before if process_alive(pid)], "screening workers live on"
+
+
+def test_a_job_killed_from_outside_ends_the_build_with_one_line_naming_it(tmp_path, monkeypatch, capsys):
+    """The OOM killer takes one job: the build says which and how, exit 1, --out as it was."""
+    import signal
+
+    from test_build import make_corpus
+
+    from code2cot import cli
+    from code2cot.builder import dataset_builder
+
+    corpus = make_corpus(tmp_path / "programs")
+    shard_rows = dataset_builder.Code2CoT._shard_rows
+    builder_pid = os.getpid()
+
+    def killed_in_the_second_job(self, shard, sandbox, translator):
+        if os.getpid() != builder_pid and self._job_index == 1:
+            os.kill(os.getpid(), signal.SIGKILL)
+        yield from shard_rows(self, shard, sandbox, translator)
+
+    original_single = dataset_builder.Code2CoT._prepare_split_single
+
+    def remember_job(self, *args, **kwargs):
+        self._job_index = kwargs.get("job_id")
+        yield from original_single(self, *args, **kwargs)
+
+    monkeypatch.setattr(dataset_builder.Code2CoT, "_shard_rows", killed_in_the_second_job)
+    monkeypatch.setattr(dataset_builder.Code2CoT, "_prepare_split_single", remember_job)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    code = cli.main(["build", "--source", str(corpus), "--num-proc", "2", "--test-fraction", "0.3", "--out", str(out)])
+    error = capsys.readouterr().err.strip().splitlines()
+    assert code == 1
+    assert error[-1] == (f"error: generation job 2 of 2 ended without finishing: killed by SIGKILL (the kernel's "
+                         f"out-of-memory killer sends it too); {out} was left as it was"), error
+    assert "Traceback" not in "\n".join(error)
+    assert sorted(path.name for path in out.iterdir()) == ["notes.txt"]
