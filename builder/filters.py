@@ -9,7 +9,6 @@ import ast
 import collections
 import hashlib
 import random
-import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -269,7 +268,6 @@ def map_in_processes(fn: Callable[[_T], _R], items: list[_T], num_proc: int | No
 
 
 def _map_part(fn: Callable, items: list, start: int, step: int):
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle, not each child's
     yield start, [fn(item) for item in items[start::step]]
 
 
