@@ -20,6 +20,7 @@ CLONE_NEWNS = 0x00020000
 CLONE_NEWNET = 0x40000000
 CLONE_NEWUSER = 0x10000000
 CLONE_NEWPID = 0x20000000
+CLONE_NEWIPC = 0x08000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 32, 4096, 16384, 1 << 18
 MNT_DETACH = 2
 UID_BASE = 64000
@@ -60,6 +61,7 @@ class IsolationReport:
     net_namespace: bool = False
     mount_namespace: bool = False
     pid_namespace: bool = False
+    ipc_namespace: bool = False
     notes: str = ""
 
 
@@ -229,7 +231,7 @@ def hide_process_memory() -> bool:
 
 
 def spawn(run: Callable[[bool], None]) -> tuple[int, bool]:
-    """Fork a task process; as root it starts in fresh PID and mount namespaces.
+    """Fork a task process; as root it starts in fresh PID, mount and IPC namespaces.
 
     As PID 1 of its own namespace the task cannot see or signal anything outside it,
     and when it exits the kernel kills every process it left behind (fork bombs and
@@ -242,7 +244,7 @@ def spawn(run: Callable[[bool], None]) -> tuple[int, bool]:
         raw = ctypes.PyDLL(None)  # keeps the GIL held across the call, as os.fork does
         raw.syscall.restype = ctypes.c_long
         api.PyOS_BeforeFork()
-        pid = raw.syscall(_CLONE_SYSCALL, ctypes.c_ulong(CLONE_NEWPID | CLONE_NEWNS | signal.SIGCHLD),
+        pid = raw.syscall(_CLONE_SYSCALL, ctypes.c_ulong(CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWIPC | signal.SIGCHLD),
                           None, None, None, None)
         if pid == 0:
             api.PyOS_AfterFork_Child()
@@ -265,7 +267,7 @@ def spawn(run: Callable[[bool], None]) -> tuple[int, bool]:
 def isolate(slot: int, limits: SandboxLimits, scratch: str | None, imports: ImportMounts = ImportMounts(),
             in_namespaces: bool = False, network_isolated: bool = False) -> IsolationReport:
     """Lock down the current (task) process and ``chdir`` into its scratch dir."""
-    report = IsolationReport(net_namespace=network_isolated, pid_namespace=in_namespaces)
+    report = IsolationReport(net_namespace=network_isolated, pid_namespace=in_namespaces, ipc_namespace=in_namespaces)
     os.setsid()  # own session and process group: the parent kills the whole group
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGPIPE):
         signal.signal(sig, signal.SIG_DFL)
@@ -276,6 +278,9 @@ def isolate(slot: int, limits: SandboxLimits, scratch: str | None, imports: Impo
     if is_root and not network_isolated:
         report.net_namespace = libc.unshare(CLONE_NEWNET) == 0
     if is_root and not in_namespaces:
+        # SysV shared memory, semaphores and queues outlive their process: in the host's IPC
+        # namespace a task could leave (or find) segments there; its own is gone with it.
+        report.ipc_namespace = libc.unshare(CLONE_NEWIPC) == 0
         in_namespaces = libc.unshare(CLONE_NEWNS) == 0
     workdir = None
     if is_root and in_namespaces and _mount(libc, b"none", b"/", None, MS_REC | MS_PRIVATE, None):

@@ -197,6 +197,13 @@ CASES = [
     Case("write_dev_shm", WRITE_CODE, repr(f"/dev/shm/code2cot-escaped-{TOKEN}"), statuses=("ok", "exception"),
          needs_isolation=True),
     Case("write_repo", WRITE_CODE, repr(str(REPO / f"escaped-{TOKEN}")), root_only=True, needs_isolation=True),
+    # SysV shared memory outlives its process: in the host's IPC namespace it would stay (memory, and a channel)
+    Case("sysv_shm", textwrap.dedent("""\
+        import ctypes
+        def f():
+            libc = ctypes.CDLL(None)
+            return [libc.shmget(0, 1 << 20, 0o1600) for _ in range(3)]  # IPC_PRIVATE, IPC_CREAT | 0600
+    """), statuses=("ok",), needs_isolation=True),
     Case("write_every_mount", textwrap.dedent("""\
         import os
         def f(name):
@@ -593,6 +600,16 @@ def test_sys_is_hidden_from_tasks_and_still_mounted_on_the_host(batch):
     assert listing == [] and not cgroups
     assert cpus >= 1  # CPU counts still come from the kernel (sched_getaffinity, /proc)
     assert os.path.ismount("/sys") and os.listdir("/sys"), "hiding /sys reached the host's mount namespace"
+
+
+@as_root
+def test_no_sysv_ipc_object_outlives_its_task(batch):
+    assert result_of(batch, "sysv_shm").status == "ok"
+    with open("/proc/sysvipc/shm") as handle:
+        header, *rows = handle.read().splitlines()
+    uid = header.split().index("uid")
+    left = [row for row in rows if int(row.split()[uid]) in TASK_UIDS]
+    assert not left, f"shared memory segments of task uids were left on the host: {left}"
 
 
 # -- processes --------------------------------------------------------------------------------
