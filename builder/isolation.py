@@ -16,6 +16,8 @@ import signal
 from dataclasses import asdict, dataclass
 from typing import Callable
 
+from .syscall_filter import install as install_syscall_filter
+
 CLONE_NEWNS = 0x00020000
 CLONE_NEWNET = 0x40000000
 CLONE_NEWUSER = 0x10000000
@@ -62,6 +64,7 @@ class IsolationReport:
     mount_namespace: bool = False
     pid_namespace: bool = False
     ipc_namespace: bool = False
+    syscall_filter: bool = False
     notes: str = ""
 
 
@@ -307,6 +310,10 @@ def isolate(slot: int, limits: SandboxLimits, scratch: str | None, imports: Impo
         os.setresuid(uid, uid, uid)
         report.dropped_uid = uid
     os.chdir(workdir)
+    problem = install_syscall_filter()  # last: no namespace, mount or key from here on
+    report.syscall_filter = problem is None
+    if problem:
+        report.notes += f"{problem}; "
     return report
 
 

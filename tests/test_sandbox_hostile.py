@@ -197,6 +197,23 @@ CASES = [
     Case("write_dev_shm", WRITE_CODE, repr(f"/dev/shm/code2cot-escaped-{TOKEN}"), statuses=("ok", "exception"),
          needs_isolation=True),
     Case("write_repo", WRITE_CODE, repr(str(REPO / f"escaped-{TOKEN}")), root_only=True, needs_isolation=True),
+    # a user namespace would make the task root inside it: mounts (FUSE: an unkillable task; tmpfs:
+    # host memory past every limit), cgroup2; kernel keys outlive the task (per-uid keyrings)
+    Case("new_namespaces", textwrap.dedent("""\
+        import ctypes, threading
+        def f():
+            libc = ctypes.CDLL(None, use_errno=True)
+            tried = {}
+            for name, flags in (("user", 0x10000000 | 0x00020000), ("mount", 0x00020000), ("net", 0x40000000)):
+                tried[name] = (libc.unshare(flags), ctypes.get_errno())
+            tried["tmpfs"] = (libc.mount(b"none", b"/tmp", b"tmpfs", 0, None), ctypes.get_errno())
+            tried["add_key"] = (libc.syscall(248, b"user", b"k", b"v", 1, -4),  # x86_64 add_key
+                                ctypes.get_errno())
+            thread = threading.Thread(target=lambda: tried.setdefault("thread", "ran"))
+            thread.start()
+            thread.join()
+            return tried
+    """), statuses=("ok",), root_only=True),
     # SysV shared memory outlives its process: in the host's IPC namespace it would stay (memory, and a channel)
     Case("sysv_shm", textwrap.dedent("""\
         import ctypes
@@ -600,6 +617,16 @@ def test_sys_is_hidden_from_tasks_and_still_mounted_on_the_host(batch):
     assert listing == [] and not cgroups
     assert cpus >= 1  # CPU counts still come from the kernel (sched_getaffinity, /proc)
     assert os.path.ismount("/sys") and os.listdir("/sys"), "hiding /sys reached the host's mount namespace"
+
+
+@as_root
+@pytest.mark.skipif(os.uname().machine != "x86_64", reason="the case calls add_key by its x86_64 number")
+def test_no_namespace_mount_or_kernel_key_can_be_made_and_threads_still_run(batch):
+    result = result_of(batch, "new_namespaces")
+    tried = ast.literal_eval(result.output)
+    eperm = (-1, 1)
+    assert tried == {"user": eperm, "mount": eperm, "net": eperm, "tmpfs": eperm, "add_key": eperm, "thread": "ran"}
+    assert result.isolation["syscall_filter"] is True
 
 
 @as_root
