@@ -36,6 +36,10 @@ per run (``Sandbox(preload=...)``): preloading numpy makes every fork ~3 ms dear
 only pays off when the tasks use it."""
 
 
+KILL_GRACE = 5.0
+"""Seconds a task killed at its wall-clock limit has to be gone before the server stops waiting."""
+
+
 @dataclass
 class _Running:
     request_id: int
@@ -82,8 +86,9 @@ class ForkServer:
             while self.queue and self.free_slots:
                 self._start(self.queue.popleft())
             timeout = None
-            if self.running:
-                timeout = max(0.0, min(r.deadline for r in self.running.values()) - time.monotonic())
+            if self.running:  # a task already killed waits for its exit, up to KILL_GRACE more
+                timeout = max(0.0, min(r.deadline + (KILL_GRACE if r.timed_out else 0.0)
+                                       for r in self.running.values()) - time.monotonic())
             for key, _ in self.selector.select(timeout):
                 kind, child = key.data
                 if kind != "requests" and self.running.get(child.pid) is not child:
@@ -98,6 +103,23 @@ class ForkServer:
             for child in [r for r in self.running.values() if r.deadline <= now and not r.timed_out]:
                 child.timed_out = True
                 _kill_group(child.pid)
+            for child in [r for r in self.running.values() if r.timed_out and r.deadline + KILL_GRACE <= now]:
+                self._give_up_on(child)
+
+    def _give_up_on(self, child: _Running) -> None:
+        """A task that has not died KILL_GRACE seconds after its SIGKILL (asleep in the kernel,
+        where no signal reaches): reported as timed out, its slot freed; the batch goes on."""
+        for fd in (child.pipe, child.pidfd):
+            if fd in self.selector.get_map():
+                self.selector.unregister(fd)
+            os.close(fd)
+        del self.running[child.pid]
+        self.free_slots.append(child.slot)
+        header = {"id": child.request_id, "exit_code": None, "signal": None, "cpu_seconds": 0.0,
+                  "wall_seconds": time.monotonic() - child.started, "max_rss_mb": 0.0, "timed_out": True,
+                  "overflow": False, "nbytes": 0}
+        self.out.write(json.dumps(header).encode() + b"\n")
+        self.out.flush()
 
     def _read_requests(self, fd: int) -> None:
         data = os.read(fd, 1 << 20)
@@ -154,8 +176,8 @@ class ForkServer:
             child.chunks.append(data)
 
     def _finish(self, child: _Running) -> None:
+        _end_everything_of(child)  # before the reaping: until then no other process can have its pid
         _, status, usage = os.wait4(child.pid, 0)
-        _end_everything_of(child)
         while not child.pipe_closed and not child.overflow:
             try:
                 data = os.read(child.pipe, 1 << 20)

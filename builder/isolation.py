@@ -335,7 +335,9 @@ def _set_limits(limits: SandboxLimits) -> None:
         (resource.RLIMIT_AS, (_address_space_now() + (limits.memory_mb << 20),) * 2),
         (resource.RLIMIT_NOFILE, (limits.max_open_files,) * 2),
         (resource.RLIMIT_FSIZE, (limits.max_file_mb << 20,) * 2),
-        (resource.RLIMIT_CORE, (0, 0)),
+        # 1, not 0: the kernel's marker for "no core dump" that also stops a piped core_pattern
+        # (systemd-coredump, apport), which would write the dump on the host as root
+        (resource.RLIMIT_CORE, (1, 1)),
         (resource.RLIMIT_NPROC, (limits.max_processes,) * 2),
     ):
         try:

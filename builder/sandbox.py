@@ -74,10 +74,30 @@ def _may_hold_surrogates(body: bytes) -> bool:
     return (b"\\u" in body and (b"\\ud" in body or b"\\uD" in body)) or b"\xed" in body
 
 
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_CONTAINERS_PER_STEP = 8  # a step, its changed/args/state mappings, with room to spare
+
+
+def _too_many_containers(body: bytes, max_steps: int | None) -> bool:
+    """More objects and arrays than a result with ``max_steps`` steps can hold.
+
+    The body is JSON the task wrote, and a program can write its own: 60 MB of ``{},`` (under
+    ``max_result_mb``) parse into 20 million dicts, 1.5 GB in the build's process before any
+    check. Counted outside strings (reprs are full of brackets); small bodies cannot do harm.
+    """
+    if len(body) < 1 << 20:
+        return False
+    structure = _JSON_STRING.sub(b"", body)
+    return structure.count(b"{") + structure.count(b"[") > _CONTAINERS_PER_STEP * ((max_steps or 100_000) + 2) + 64
+
+
 def classify(task_id: str, header: dict, body: bytes, limits: SandboxLimits, max_steps: int | None = None) -> TaskResult:
     """Turn the fork server's exit report and the task's own JSON into a verdict."""
     timing = {"cpu_seconds": round(header.get("cpu_seconds", 0.0), 4), "wall_seconds": round(header.get("wall_seconds", 0.0), 4)}
     record: dict | None = None
+    if _too_many_containers(body, max_steps):
+        return TaskResult(task_id, "killed", error="the task process sent a malformed result: more JSON objects "
+                                                   "and arrays than a result can hold", **timing)
     if body:
         try:
             record = json.loads(body)
@@ -369,12 +389,16 @@ class Sandbox:
 
     >>> with Sandbox(workers=2) as sandbox:
     ...     results = list(sandbox.map(tasks))
+
+    Task slot ``k`` runs as uid ``UID_BASE + slot_base + k`` (the determinism check's second
+    run: the next ``workers`` uids); sandboxes that run side by side take disjoint ranges,
+    so their tasks share no uid (RLIMIT_NPROC and kernel limits count per uid).
     """
 
     def __init__(self, workers: int | None = None, limits: SandboxLimits | None = None,
                  trace_limits: TraceLimits | None = None, long_traces: str = "truncate",
                  check_determinism: bool = False, hash_seed: int = 0, preload: Iterable[str] = (),
-                 backend: ExecutionBackend | None = None) -> None:
+                 backend: ExecutionBackend | None = None, slot_base: int = 0) -> None:
         if long_traces not in ("truncate", "fail"):
             raise ValueError(f"long_traces must be 'truncate' or 'fail', not {long_traces!r}")
         self.limits = limits or SandboxLimits()
@@ -382,10 +406,11 @@ class Sandbox:
         self.long_traces = long_traces
         self.check_determinism = check_determinism
         workers = max(1, workers or os.cpu_count() or 1)
-        self.backend = backend or ForkServerBackend(workers, self.limits, self.trace_limits, hash_seed, preload=preload)
+        self.backend = backend or ForkServerBackend(workers, self.limits, self.trace_limits, hash_seed,
+                                                    slot_base=slot_base, preload=preload)
         # The second run uses another hash seed, so set/dict order of str is checked too.
-        self.second = ForkServerBackend(workers, self.limits, self.trace_limits, hash_seed + 1, slot_base=workers,
-                                        preload=preload) \
+        self.second = ForkServerBackend(workers, self.limits, self.trace_limits, hash_seed + 1,
+                                        slot_base=slot_base + workers, preload=preload) \
             if check_determinism and backend is None else None
 
     def __enter__(self) -> "Sandbox":

@@ -140,6 +140,33 @@ def test_parallel_jobs_and_their_task_processes_keep_to_their_own_cpu(tmp_path):
     assert set(free) == {json.dumps(sorted(os.sched_getaffinity(0)))}
 
 
+UID_PROGRAM = '''PROBLEM = """Which user runs this? ({index})"""
+INPUTS = [{{"n": 1}}, {{"n": 2}}]
+
+import os
+
+
+def main_solution(n):
+    return os.getuid() + 0 * n * {index}  # the index only makes each program distinct
+'''
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="tasks drop to their slot's uid only as root")
+def test_the_tasks_of_two_jobs_never_share_a_uid(tmp_path):
+    """RLIMIT_NPROC counts per uid: with one uid, a task of one job starting threads took them
+    from the other job's task (RuntimeError: can't start new thread)."""
+    from code2cot.builder.isolation import UID_BASE
+
+    source = tmp_path / "programs"
+    source.mkdir()
+    for index in range(8):
+        (source / f"uid_{index}.py").write_text(UID_PROGRAM.format(index=index))
+    build_dataset(tmp_path / "out", source=str(source), test_fraction=0.0, num_proc=2)
+    uids = datasets.load_dataset("parquet", data_files=str(tmp_path / "out" / "data" / "train-*.parquet"),
+                                 split="train")["output"]
+    assert len(uids) == 16 and set(uids) == {str(UID_BASE), str(UID_BASE + 1)}, uids
+
+
 def _record_test_row_dirs(monkeypatch, made: list[str]) -> None:
     """Note each folder the builder makes to keep test rows aside in (the sandbox makes others)."""
     import tempfile

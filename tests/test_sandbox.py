@@ -235,3 +235,22 @@ def test_a_tasks_memory_budget_is_the_same_whatever_the_server_preloads():
             small, big = sandbox.map([fits, too_big])
         assert (small.status, small.output) == ("ok", "200"), (preload, small.error)
         assert big.status == "memory", (preload, big.status, big.error)
+
+
+def test_a_forged_result_of_millions_of_empty_objects_is_refused_before_it_is_parsed():
+    """60 MB of ``{},`` parsed into 20 million dicts: 1.5 GB in the build's process."""
+    import json as json_module
+    import resource
+
+    from code2cot.builder.sandbox import classify
+
+    steps = b",".join([b"{}"] * 2_000_000)
+    forged = b'{"status": "ok", "output": "1", "trace": {"steps": [' + steps + b']}}'
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = classify("t", {"exit_code": 0}, forged, SandboxLimits(), max_steps=1000)
+    assert result.status == "killed" and "more JSON objects and arrays than a result can hold" in result.error
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # KB: nothing was built
+    # brackets inside strings (reprs) are not structure: a large honest result still parses
+    honest = json_module.dumps({"status": "ok", "output": "[" * 3_000_000, "stdout": "", "isolation": {},
+                                "trace": {"steps": [], "n_steps": 0}}).encode()
+    assert "more JSON objects" not in (classify("t", {"exit_code": 0}, honest, SandboxLimits(), max_steps=1000).error or "")
