@@ -16,6 +16,7 @@ import signal
 from dataclasses import asdict, dataclass
 from typing import Callable
 
+from .landlock_scope import restrict_scopes
 from .syscall_filter import install as install_syscall_filter
 
 CLONE_NEWNS = 0x00020000
@@ -65,6 +66,8 @@ class IsolationReport:
     pid_namespace: bool = False
     ipc_namespace: bool = False
     syscall_filter: bool = False
+    scoped: bool = False
+    """Landlock: no abstract unix socket or signal outside the task."""
     notes: str = ""
 
 
@@ -310,6 +313,10 @@ def isolate(slot: int, limits: SandboxLimits, scratch: str | None, imports: Impo
         os.setresuid(uid, uid, uid)
         report.dropped_uid = uid
     os.chdir(workdir)
+    problem = restrict_scopes()  # no other task's abstract sockets, no signals out
+    report.scoped = problem is None
+    if problem:
+        report.notes += f"{problem}; "
     problem = install_syscall_filter()  # last: no namespace, mount or key from here on
     report.syscall_filter = problem is None
     if problem:

@@ -698,3 +698,51 @@ def test_determinism_check_catches_clocks_and_hash_order():
     assert verdicts["clock"][0] == "nondeterministic" and "two runs differ" in verdicts["clock"][1]
     assert verdicts["pure"] == ("ok", None)
     assert verdicts["set_order"][0] == "nondeterministic", verdicts["set_order"]
+
+
+ABSTRACT_LISTENER = textwrap.dedent("""\
+    import socket
+    def f(name):
+        s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        s.bind("\\0" + name)
+        s.settimeout(3)
+        try:
+            return s.recv(100).decode()
+        except socket.timeout:
+            return "nothing came"
+""")
+ABSTRACT_SENDER = textwrap.dedent("""\
+    import socket, time
+    def f(name):
+        s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        for _ in range(40):  # until the listener, running beside it, has bound the name
+            try:
+                s.sendto(b"hello from another task", "\\0" + name)
+                return "sent"
+            except OSError as exc:
+                last = type(exc).__name__
+                time.sleep(0.05)
+        return last
+""")
+
+
+@as_root
+def test_tasks_running_side_by_side_cannot_talk_through_abstract_sockets():
+    """They share the fork server's network namespace, where abstract socket names live."""
+    name = repr(f"code2cot-channel-{TOKEN}")
+    with Sandbox(workers=2, limits=LIMITS) as sandbox:
+        heard, said = sandbox.map([Task(id="listener", code=ABSTRACT_LISTENER, input=name),
+                                   Task(id="sender", code=ABSTRACT_SENDER, input=name)])
+    if _landlock_abi() < 6:
+        pytest.skip("no Landlock scoping (ABI 6) in this kernel")
+    assert heard.isolation["scoped"] and said.isolation["scoped"], heard.isolation
+    assert (heard.status, heard.output) == ("ok", "'nothing came'")
+    assert (said.status, said.output) == ("ok", "'PermissionError'")
+
+
+def _landlock_abi() -> int:
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.syscall.restype = ctypes.c_long
+    return libc.syscall(444, None, ctypes.c_size_t(0), ctypes.c_uint32(1))  # landlock_create_ruleset: its version

@@ -1,0 +1,42 @@
+"""Landlock scoping: a task reaches no abstract unix socket and signals no process but its own.
+
+Every task shares the fork server's (empty) network namespace, and abstract unix socket
+names live in the network namespace: two tasks running side by side (two jobs, or a
+sandbox with several workers) could talk through one, pass each other file descriptors,
+and make one program's result depend on another. Landlock (Linux 6.12+, ABI 6) scopes
+both abstract sockets and signals to the task's own domain. Where the kernel has no such
+Landlock the task runs without it and its isolation report says so.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import os
+import struct
+
+_CREATE_RULESET, _RESTRICT_SELF = 444, 446  # the same on every architecture
+_CREATE_RULESET_VERSION = 1
+_SCOPE_ABSTRACT_UNIX_SOCKET, _SCOPE_SIGNAL = 1, 2
+_SCOPES_SINCE_ABI = 6
+PR_SET_NO_NEW_PRIVS = 38
+
+
+def restrict_scopes() -> str | None:
+    """Scope this process (and what it starts); None when done, else why not."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.syscall.restype = ctypes.c_long
+    abi = libc.syscall(_CREATE_RULESET, None, ctypes.c_size_t(0), ctypes.c_uint32(_CREATE_RULESET_VERSION))
+    if abi < _SCOPES_SINCE_ABI:
+        return "no Landlock scoping in this kernel" if abi >= 0 else \
+            f"no Landlock ({errno.errorcode.get(ctypes.get_errno(), '?')})"
+    attr = ctypes.create_string_buffer(struct.pack("=QQQ", 0, 0, _SCOPE_ABSTRACT_UNIX_SOCKET | _SCOPE_SIGNAL))
+    fd = libc.syscall(_CREATE_RULESET, attr, ctypes.c_size_t(24), ctypes.c_uint32(0))
+    if fd < 0:
+        return f"landlock ruleset: {errno.errorcode.get(ctypes.get_errno(), '?')}"
+    try:
+        if libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 or libc.syscall(_RESTRICT_SELF, fd, ctypes.c_uint32(0)) != 0:
+            return f"landlock: {errno.errorcode.get(ctypes.get_errno(), '?')}"
+    finally:
+        os.close(fd)
+    return None
