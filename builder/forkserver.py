@@ -55,6 +55,7 @@ class _Running:
     size: int = 0
     overflow: bool = False
     timed_out: bool = False
+    killed_at: float = 0.0
     pipe_closed: bool = False
 
 
@@ -87,10 +88,13 @@ class ForkServer:
                 self._start(self.queue.popleft())
             timeout = None
             if self.running:  # a task already killed waits for its exit, up to KILL_GRACE more
-                timeout = max(0.0, min(r.deadline + (KILL_GRACE if r.timed_out else 0.0)
+                timeout = max(0.0, min(r.killed_at + KILL_GRACE if r.timed_out else r.deadline
                                        for r in self.running.values()) - time.monotonic())
             for key, _ in self.selector.select(timeout):
                 kind, child = key.data
+                if kind == "abandoned":
+                    self._reap_abandoned(child)
+                    continue
                 if kind != "requests" and self.running.get(child.pid) is not child:
                     continue  # its exit was handled earlier in this batch; the fd is closed
                 if kind == "requests":
@@ -101,18 +105,21 @@ class ForkServer:
                     self._finish(child)
             now = time.monotonic()
             for child in [r for r in self.running.values() if r.deadline <= now and not r.timed_out]:
-                child.timed_out = True
+                child.timed_out, child.killed_at = True, now
                 _kill_group(child.pid)
-            for child in [r for r in self.running.values() if r.timed_out and r.deadline + KILL_GRACE <= now]:
+            for child in [r for r in self.running.values() if r.timed_out and r.killed_at + KILL_GRACE <= now]:
                 self._give_up_on(child)
 
     def _give_up_on(self, child: _Running) -> None:
         """A task that has not died KILL_GRACE seconds after its SIGKILL (asleep in the kernel,
-        where no signal reaches): reported as timed out, its slot freed; the batch goes on."""
-        for fd in (child.pipe, child.pidfd):
-            if fd in self.selector.get_map():
-                self.selector.unregister(fd)
-            os.close(fd)
+        where no signal reaches): reported as timed out, its slot freed; the batch goes on. It
+        is reaped whenever it does end (until then it counts against its uid's process limit)."""
+        _end_everything_of(child)
+        if child.pipe in self.selector.get_map():
+            self.selector.unregister(child.pipe)
+        os.close(child.pipe)
+        self.selector.modify(child.pidfd, selectors.EVENT_READ, ("abandoned", child))
+        shutil.rmtree(child.scratch, ignore_errors=True)
         del self.running[child.pid]
         self.free_slots.append(child.slot)
         header = {"id": child.request_id, "exit_code": None, "signal": None, "cpu_seconds": 0.0,
@@ -120,6 +127,11 @@ class ForkServer:
                   "overflow": False, "nbytes": 0}
         self.out.write(json.dumps(header).encode() + b"\n")
         self.out.flush()
+
+    def _reap_abandoned(self, child: _Running) -> None:
+        if os.waitpid(child.pid, os.WNOHANG)[0]:
+            self.selector.unregister(child.pidfd)
+            os.close(child.pidfd)
 
     def _read_requests(self, fd: int) -> None:
         data = os.read(fd, 1 << 20)

@@ -237,7 +237,7 @@ def hide_process_memory() -> bool:
 
 
 def spawn(run: Callable[[bool], None]) -> tuple[int, bool]:
-    """Fork a task process; as root it starts in fresh PID, mount and IPC namespaces.
+    """Fork a task process; as root it starts in fresh PID and mount namespaces.
 
     As PID 1 of its own namespace the task cannot see or signal anything outside it,
     and when it exits the kernel kills every process it left behind (fork bombs and
@@ -250,7 +250,7 @@ def spawn(run: Callable[[bool], None]) -> tuple[int, bool]:
         raw = ctypes.PyDLL(None)  # keeps the GIL held across the call, as os.fork does
         raw.syscall.restype = ctypes.c_long
         api.PyOS_BeforeFork()
-        pid = raw.syscall(_CLONE_SYSCALL, ctypes.c_ulong(CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWIPC | signal.SIGCHLD),
+        pid = raw.syscall(_CLONE_SYSCALL, ctypes.c_ulong(CLONE_NEWPID | CLONE_NEWNS | signal.SIGCHLD),
                           None, None, None, None)
         if pid == 0:
             api.PyOS_AfterFork_Child()
@@ -273,7 +273,7 @@ def spawn(run: Callable[[bool], None]) -> tuple[int, bool]:
 def isolate(slot: int, limits: SandboxLimits, scratch: str | None, imports: ImportMounts = ImportMounts(),
             in_namespaces: bool = False, network_isolated: bool = False) -> IsolationReport:
     """Lock down the current (task) process and ``chdir`` into its scratch dir."""
-    report = IsolationReport(net_namespace=network_isolated, pid_namespace=in_namespaces, ipc_namespace=in_namespaces)
+    report = IsolationReport(net_namespace=network_isolated, pid_namespace=in_namespaces)
     os.setsid()  # own session and process group: the parent kills the whole group
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGPIPE):
         signal.signal(sig, signal.SIG_DFL)
@@ -283,10 +283,12 @@ def isolate(slot: int, limits: SandboxLimits, scratch: str | None, imports: Impo
     real_root = is_root and not _IN_USER_NAMESPACE
     if is_root and not network_isolated:
         report.net_namespace = libc.unshare(CLONE_NEWNET) == 0
-    if is_root and not in_namespaces:
+    if is_root:
         # SysV shared memory, semaphores and queues outlive their process: in the host's IPC
         # namespace a task could leave (or find) segments there; its own is gone with it.
+        # (Not in spawn's clone: where IPC namespaces are refused, the PID one is still had.)
         report.ipc_namespace = libc.unshare(CLONE_NEWIPC) == 0
+    if is_root and not in_namespaces:
         in_namespaces = libc.unshare(CLONE_NEWNS) == 0
     workdir = None
     if is_root and in_namespaces and _mount(libc, b"none", b"/", None, MS_REC | MS_PRIVATE, None):

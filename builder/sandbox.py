@@ -74,30 +74,41 @@ def _may_hold_surrogates(body: bytes) -> bool:
     return (b"\\u" in body and (b"\\ud" in body or b"\\uD" in body)) or b"\xed" in body
 
 
-_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_STRING = re.compile(rb'"[^"]*"')
 _CONTAINERS_PER_STEP = 8  # a step, its changed/args/state mappings, with room to spare
+_VALUES_PER_STEP = 256  # the names and values of a step: a frame's variables, with room to spare
 
 
-def _too_many_containers(body: bytes, max_steps: int | None) -> bool:
-    """More objects and arrays than a result with ``max_steps`` steps can hold.
+def _too_much_structure(body: bytes, max_steps: int | None) -> bool:
+    """More objects, arrays or values than a result with ``max_steps`` steps can hold.
 
-    The body is JSON the task wrote, and a program can write its own: 60 MB of ``{},`` (under
-    ``max_result_mb``) parse into 20 million dicts, 1.5 GB in the build's process before any
-    check. Counted outside strings (reprs are full of brackets); small bodies cannot do harm.
+    The body is JSON the task wrote, and a program can write its own: 60 MB of ``{},`` or
+    ``"ab",`` (under ``max_result_mb``) parse into 20 million objects, 1.5-2 GB in the build's
+    process before any check. Counted outside strings (reprs are full of brackets and commas)
+    in linear time and little memory: escapes are dropped first, so an unclosed string costs
+    one scan, and strings are counted before they are cut out; small bodies cannot do harm.
     """
     if len(body) < 1 << 20:
         return False
-    structure = _JSON_STRING.sub(b"", body)
-    return structure.count(b"{") + structure.count(b"[") > _CONTAINERS_PER_STEP * ((max_steps or 100_000) + 2) + 64
+    steps = (max_steps or 100_000) + 2
+    containers, values = _CONTAINERS_PER_STEP * steps + 64, _VALUES_PER_STEP * steps + 1024
+    if body.count(b"{") + body.count(b"[") <= containers and body.count(b",") + body.count(b":") <= values:
+        return False  # within bounds even counting what is inside strings
+    cleaned = body.replace(b"\\\\", b"").replace(b'\\"', b"")
+    if cleaned.count(b'"') // 2 > values:  # strings are values too (and each would be a piece below)
+        return True
+    structure = _STRING.sub(b"", cleaned)
+    return structure.count(b"{") + structure.count(b"[") > containers or \
+        structure.count(b",") + structure.count(b":") > values
 
 
 def classify(task_id: str, header: dict, body: bytes, limits: SandboxLimits, max_steps: int | None = None) -> TaskResult:
     """Turn the fork server's exit report and the task's own JSON into a verdict."""
     timing = {"cpu_seconds": round(header.get("cpu_seconds", 0.0), 4), "wall_seconds": round(header.get("wall_seconds", 0.0), 4)}
     record: dict | None = None
-    if _too_many_containers(body, max_steps):
-        return TaskResult(task_id, "killed", error="the task process sent a malformed result: more JSON objects "
-                                                   "and arrays than a result can hold", **timing)
+    if _too_much_structure(body, max_steps):
+        return TaskResult(task_id, "killed", error="the task process sent a malformed result: more JSON objects, "
+                                                   "arrays or values than a result can hold", **timing)
     if body:
         try:
             record = json.loads(body)

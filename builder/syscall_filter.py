@@ -36,7 +36,7 @@ NAMESPACE_FLAGS = 0x00020000 | 0x02000000 | 0x04000000 | 0x08000000 | 0x10000000
 # Numbers shared by every architecture since Linux 5.x (the "new" syscalls).
 _COMMON = {"io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427, "open_tree": 428,
            "move_mount": 429, "fsopen": 430, "fsconfig": 431, "fsmount": 432, "fspick": 433, "clone3": 435,
-           "mount_setattr": 442}
+           "mount_setattr": 442, "open_tree_attr": 467}
 _ARCHES = {
     "x86_64": (0xC000003E, dict(_COMMON, clone=56, unshare=272, setns=308, mount=165, umount2=166, pivot_root=155,
                                 chroot=161, keyctl=250, add_key=248, request_key=249, bpf=321, perf_event_open=298)),
@@ -44,8 +44,8 @@ _ARCHES = {
                                  chroot=51, keyctl=219, add_key=217, request_key=218, bpf=280, perf_event_open=241)),
 }
 DENIED = ("unshare", "setns", "mount", "umount2", "pivot_root", "chroot", "open_tree", "move_mount", "fsopen",
-          "fsconfig", "fsmount", "fspick", "mount_setattr", "keyctl", "add_key", "request_key", "io_uring_setup",
-          "io_uring_enter", "io_uring_register", "bpf", "perf_event_open")
+          "fsconfig", "fsmount", "fspick", "mount_setattr", "open_tree_attr", "keyctl", "add_key", "request_key",
+          "io_uring_setup", "io_uring_enter", "io_uring_register", "bpf", "perf_event_open")
 """Refused with EPERM. ``clone`` is refused only with a namespace flag (threads and forks go on);
 ``clone3``, whose flags sit in memory a filter cannot read, says ENOSYS, and glibc falls back to
 ``clone``."""

@@ -248,9 +248,19 @@ def test_a_forged_result_of_millions_of_empty_objects_is_refused_before_it_is_pa
     forged = b'{"status": "ok", "output": "1", "trace": {"steps": [' + steps + b']}}'
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     result = classify("t", {"exit_code": 0}, forged, SandboxLimits(), max_steps=1000)
-    assert result.status == "killed" and "more JSON objects and arrays than a result can hold" in result.error
+    assert result.status == "killed" and "more JSON objects, arrays or values than a result can hold" in result.error
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # KB: nothing was built
+    strings = b",".join([b'"ab"'] * 2_000_000)  # scalars: 2 GB of str objects for 60 MB
+    forged = b'{"status": "ok", "output": "1", "trace": {"steps": [{"changed": {"x": "1"}, "s": [' + strings + b']}]}}'
+    assert "more JSON objects, arrays or values" in classify("t", {}, forged, SandboxLimits(), max_steps=1000).error
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000
+    started = time.monotonic()  # an unclosed string of escaped quotes: one scan, not one per quote
+    classify("t", {}, b'"' + b'\\"' * 600_000, SandboxLimits(), max_steps=1000)
+    assert time.monotonic() - started < 2
     # brackets inside strings (reprs) are not structure: a large honest result still parses
     honest = json_module.dumps({"status": "ok", "output": "[" * 3_000_000, "stdout": "", "isolation": {},
                                 "trace": {"steps": [], "n_steps": 0}}).encode()
     assert "more JSON objects" not in (classify("t", {"exit_code": 0}, honest, SandboxLimits(), max_steps=1000).error or "")
+    many_commas = json_module.dumps({"status": "ok", "output": ", ".join(["1"] * 500_000), "stdout": "", "isolation": {},
+                                     "trace": {"steps": [], "n_steps": 0}}).encode()
+    assert "more JSON objects" not in (classify("t", {}, many_commas, SandboxLimits(), max_steps=1000).error or "")
