@@ -74,16 +74,18 @@ class _SockFprog(ctypes.Structure):
     _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_char_p)]
 
 
-def install() -> str | None:
+_CODE = program()
+_FPROG = _SockFprog(len(_CODE), b"".join(struct.pack("=HBBI", *step) for step in _CODE)) if _CODE else None
+"""Made once, where this module is imported (the fork server); each task only installs it."""
+
+
+def install(libc: ctypes.CDLL | None = None) -> str | None:
     """Filter this process and whatever it starts; None when done, else why not."""
-    code = program()
-    if code is None:
+    if _FPROG is None:
         return f"no syscall filter for {platform.machine()}"
-    libc = ctypes.CDLL(None, use_errno=True)
+    libc = libc or ctypes.CDLL(None, use_errno=True)
     if libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
         return f"no_new_privs: {errno.errorcode.get(ctypes.get_errno(), '?')}"
-    raw = b"".join(struct.pack("=HBBI", *instruction) for instruction in code)
-    fprog = _SockFprog(len(code), raw)
-    if libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(fprog), 0, 0) != 0:
+    if libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(_FPROG), 0, 0) != 0:
         return f"seccomp: {errno.errorcode.get(ctypes.get_errno(), '?')}"
     return None
