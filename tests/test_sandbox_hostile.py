@@ -29,7 +29,8 @@ import pytest
 
 from code2cot.builder import STATUSES, Sandbox, SandboxLimits, Task, TraceLimits
 
-LIMITS = SandboxLimits(cpu_seconds=2, wall_seconds=4, memory_mb=512, max_stdout_chars=100_000)
+LIMITS = SandboxLimits(cpu_seconds=3, wall_seconds=5, memory_mb=512, max_stdout_chars=100_000)
+"""3 s of CPU: growing to the memory limit normally takes ~0.25 s, but once took 2 s (a loaded CI machine)."""
 HF_CANARY = "hf_secret_canary_123"
 OPENAI_CANARY = "sk-openai-canary-456"
 CANARIES = (HF_CANARY, OPENAI_CANARY)
