@@ -295,9 +295,9 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
         self._fan_out = 1
         if "replay_dir" in gen_kwargs:
             kwargs["num_proc"] = None  # its rows are made: writing them here beats starting a pool
-        elif (kwargs.get("num_proc") or 1) > 1 and _number_of_shards_in_gen_kwargs(gen_kwargs) > 1:
+        elif (kwargs.get("num_proc") or 1) > 1 and (shards := _number_of_shards_in_gen_kwargs(gen_kwargs)) > 1:
             # datasets' one-job path, whose one job forks the jobs (forked_jobs says why)
-            self._fan_out = min(kwargs["num_proc"], _number_of_shards_in_gen_kwargs(gen_kwargs))
+            self._fan_out = min(kwargs["num_proc"], shards)
             kwargs["num_proc"] = None
         try:
             super()._prepare_split(split_generator, **kwargs)

@@ -250,7 +250,7 @@ def map_in_processes(fn: Callable[[_T], _R], items: list[_T], num_proc: int | No
 
     Forked, so ``fn`` may be a bound method of a large object (a contamination index): the
     children inherit it instead of receiving a pickled copy. Forking with other threads
-    alive (tqdm's monitor) is safe here as it is for datasets' own pools: the children run
+    alive (tqdm's monitor) is safe here as it is for the generation jobs: the children run
     only ``fn`` and send its results, and take no lock those threads could hold. Each child
     takes every ``num_proc``-th item (neighbouring programs differ more in size than distant
     ones average out) and sends its results once: no pool to start, no chunks to hand out.

@@ -122,9 +122,7 @@ def _fork_job(func: Callable[..., Iterable[Any]], kwargs: dict, write_end: int, 
     Ctrl-C and SIGTERM are held while forking, so no child can raise out of this function
     and run its parent's code (or miss ``process_tree``'s after-fork hook).
     """
-    for stream in (sys.stdout, sys.stderr):  # else what is buffered would be written by each child too
-        with contextlib.suppress(Exception):
-            stream.flush()
+    _flush_standard_streams()  # else what is buffered would be written by each child too
     held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_DURING_FORK)
     try:
         pid = os.fork()
@@ -154,10 +152,14 @@ def _job_process(func: Callable[..., Iterable[Any]], kwargs: dict, write_end: in
             _send(write_end, "error", (_portable(exc), traceback.format_exc()))
     except BaseException:
         code = 1  # the parent is gone (a closed pipe) or the error could not be sent: the exit says it
+    _flush_standard_streams()  # os._exit skips it
+    os._exit(code)
+
+
+def _flush_standard_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):
             stream.flush()
-    os._exit(code)
 
 
 def _send(fd: int, kind: str, payload: Any) -> None:

@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from .isolation import (ImportMounts, SandboxLimits, enter_network_namespace, enter_trimmed_mount_namespace,
                         plan_import_mounts, reap_slot, spawn)
@@ -119,14 +120,8 @@ class ForkServer:
             self.selector.unregister(child.pipe)
         os.close(child.pipe)
         self.selector.modify(child.pidfd, selectors.EVENT_READ, ("abandoned", child))
-        shutil.rmtree(child.scratch, ignore_errors=True)
-        del self.running[child.pid]
-        self.free_slots.append(child.slot)
-        header = {"id": child.request_id, "exit_code": None, "signal": None, "cpu_seconds": 0.0,
-                  "wall_seconds": time.monotonic() - child.started, "max_rss_mb": 0.0, "timed_out": True,
-                  "overflow": False, "nbytes": 0}
-        self.out.write(json.dumps(header).encode() + b"\n")
-        self.out.flush()
+        self._release(child)
+        self._report(child, b"", exit_code=None, signal=None, cpu_seconds=0.0, max_rss_mb=0.0)
 
     def _reap_abandoned(self, child: _Running) -> None:
         if os.waitpid(child.pid, os.WNOHANG)[0]:
@@ -208,21 +203,22 @@ class ForkServer:
         self.selector.unregister(child.pidfd)
         os.close(child.pipe)
         os.close(child.pidfd)
+        self._release(child)
+        self._report(child, b"" if child.overflow else b"".join(child.chunks),
+                     exit_code=os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
+                     signal=os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
+                     cpu_seconds=usage.ru_utime + usage.ru_stime, max_rss_mb=usage.ru_maxrss / 1024)
+
+    def _release(self, child: _Running) -> None:
+        """The task's scratch dir and slot, free for the next task."""
         shutil.rmtree(child.scratch, ignore_errors=True)
         del self.running[child.pid]
         self.free_slots.append(child.slot)
-        body = b"" if child.overflow else b"".join(child.chunks)
-        header = {
-            "id": child.request_id,
-            "exit_code": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
-            "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
-            "cpu_seconds": usage.ru_utime + usage.ru_stime,
-            "wall_seconds": time.monotonic() - child.started,
-            "max_rss_mb": usage.ru_maxrss / 1024,
-            "timed_out": child.timed_out,
-            "overflow": child.overflow,
-            "nbytes": len(body),
-        }
+
+    def _report(self, child: _Running, body: bytes, **outcome: Any) -> None:
+        """The exit report (a JSON line) and the task's own result after it, to the client."""
+        header = {"id": child.request_id, **outcome, "wall_seconds": time.monotonic() - child.started,
+                  "timed_out": child.timed_out, "overflow": child.overflow, "nbytes": len(body)}
         self.out.write(json.dumps(header).encode() + b"\n" + body)
         self.out.flush()
 

@@ -26,6 +26,7 @@ CLONE_NEWPID = 0x20000000
 CLONE_NEWIPC = 0x08000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 32, 4096, 16384, 1 << 18
 MNT_DETACH = 2
+PR_SET_NO_NEW_PRIVS = 38
 UID_BASE = 64000
 """Task slot ``k`` runs as uid/gid ``UID_BASE + k``: no files, no processes of its own
 elsewhere, so RLIMIT_NPROC and ``kill(-1)`` reach exactly that slot's processes."""
@@ -323,6 +324,9 @@ def isolate(slot: int, limits: SandboxLimits, scratch: str | None, imports: Impo
         os.setresuid(uid, uid, uid)
         report.dropped_uid = uid
     os.chdir(workdir)
+    # Needed by Landlock and seccomp without privilege; setuid binaries raise nothing after it.
+    if libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+        report.notes += "no_new_privs could not be set; "
     problem = restrict_scopes(libc)  # no other task's abstract sockets, no signals out
     report.scoped = problem is None
     if problem:

@@ -19,7 +19,6 @@ _CREATE_RULESET, _RESTRICT_SELF = 444, 446  # the same on every architecture
 _CREATE_RULESET_VERSION = 1
 _SCOPE_ABSTRACT_UNIX_SOCKET, _SCOPE_SIGNAL = 1, 2
 _SCOPES_SINCE_ABI = 6
-PR_SET_NO_NEW_PRIVS = 38
 
 
 def _abi() -> int:
@@ -34,18 +33,16 @@ _ATTR = ctypes.create_string_buffer(struct.pack("=QQQ", 0, 0, _SCOPE_ABSTRACT_UN
 ``create_string_buffer`` alone took ~0.2 ms."""
 
 
-def restrict_scopes(libc: ctypes.CDLL | None = None) -> str | None:
-    """Scope this process (and what it starts); None when done, else why not."""
+def restrict_scopes(libc: ctypes.CDLL) -> str | None:
+    """Scope this process (and what it starts); None when done, else why not. Unprivileged,
+    this needs ``no_new_privs`` set first; ``libc.syscall`` must return a C long."""
     if _ABI < _SCOPES_SINCE_ABI:
         return "no Landlock scoping in this kernel" if _ABI >= 0 else "no Landlock in this kernel"
-    if libc is None:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.syscall.restype = ctypes.c_long
     fd = libc.syscall(_CREATE_RULESET, _ATTR, ctypes.c_size_t(ctypes.sizeof(_ATTR) - 1), ctypes.c_uint32(0))
     if fd < 0:
         return f"landlock ruleset: {errno.errorcode.get(ctypes.get_errno(), '?')}"
     try:
-        if libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 or libc.syscall(_RESTRICT_SELF, fd, ctypes.c_uint32(0)) != 0:
+        if libc.syscall(_RESTRICT_SELF, fd, ctypes.c_uint32(0)) != 0:
             return f"landlock: {errno.errorcode.get(ctypes.get_errno(), '?')}"
     finally:
         os.close(fd)

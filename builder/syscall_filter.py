@@ -7,8 +7,8 @@ past every limit, mount cgroup2 and read the host's tree. Kernel keyrings are pe
 outlive the task (a channel to later tasks, and the build's own session keyring is
 readable through them). io_uring, bpf and perf events are kernel surface no program here
 needs. Python has no seccomp module: the classic BPF program is written out here and
-installed with ``prctl``, after ``PR_SET_NO_NEW_PRIVS`` (which also keeps setuid binaries
-from raising the task's privileges).
+installed with ``prctl``, after ``isolate`` set ``no_new_privs`` (which also keeps setuid
+binaries from raising the task's privileges).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import errno
 import platform
 import struct
 
-PR_SET_NO_NEW_PRIVS = 38
 PR_SET_SECCOMP = 22
 SECCOMP_MODE_FILTER = 2
 _RET_ALLOW = 0x7FFF0000
@@ -79,13 +78,11 @@ _FPROG = _SockFprog(len(_CODE), b"".join(struct.pack("=HBBI", *step) for step in
 """Made once, where this module is imported (the fork server); each task only installs it."""
 
 
-def install(libc: ctypes.CDLL | None = None) -> str | None:
-    """Filter this process and whatever it starts; None when done, else why not."""
+def install(libc: ctypes.CDLL) -> str | None:
+    """Filter this process and whatever it starts; None when done, else why not. Unprivileged,
+    this needs ``no_new_privs`` set first."""
     if _FPROG is None:
         return f"no syscall filter for {platform.machine()}"
-    libc = libc or ctypes.CDLL(None, use_errno=True)
-    if libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
-        return f"no_new_privs: {errno.errorcode.get(ctypes.get_errno(), '?')}"
     if libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(_FPROG), 0, 0) != 0:
         return f"seccomp: {errno.errorcode.get(ctypes.get_errno(), '?')}"
     return None
