@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .isolation import (ImportMounts, SandboxLimits, enter_network_namespace, enter_trimmed_mount_namespace,
-                        plan_import_mounts, reap_slot, spawn)
+                        plan_import_mounts, prepare_shared_task_view, reap_slot,
+                        remove_leftovers_of, spawn)
 from .runner import run_task
 from .tracer import TraceLimits
 
@@ -75,10 +76,13 @@ class ForkServer:
         self.closed = False
         self.out = sys.stdout.buffer
         self.network_isolated = enter_network_namespace()
-        enter_trimmed_mount_namespace()  # before any task: each one copies this mount table
+        own_namespace = enter_trimmed_mount_namespace()  # before any task: each one copies this mount table
         self.imports = plan_import_mounts([sys.prefix, sys.base_prefix, sys.exec_prefix,
                                            os.path.dirname(os.path.realpath(sys.executable)), *sys.path]) \
             if os.geteuid() == 0 else ImportMounts()
+        # As real root and one task at a time, the tasks' filesystem view is made here once, not
+        # by every task (tasks side by side would share /tmp: each makes its own view).
+        self.shared_view = own_namespace and workers == 1 and prepare_shared_task_view(limits, self.imports)
 
     def serve(self) -> None:
         stdin = sys.stdin.fileno()
@@ -152,9 +156,9 @@ class ForkServer:
         def task_process(in_namespaces: bool) -> None:
             os.close(read_end)
             run_task(request, slot, write_end, self.limits, self.trace_limits, scratch, self.imports,
-                     in_namespaces, self.network_isolated)
+                     in_namespaces, self.network_isolated, self.shared_view)
 
-        pid, contained = spawn(task_process)
+        pid, contained = spawn(task_process, own_mounts=not self.shared_view)
         os.close(write_end)
         os.set_blocking(read_end, False)
         now = time.monotonic()
@@ -212,6 +216,8 @@ class ForkServer:
     def _release(self, child: _Running) -> None:
         """The task's scratch dir and slot, free for the next task."""
         shutil.rmtree(child.scratch, ignore_errors=True)
+        if self.shared_view:
+            remove_leftovers_of(child.slot)
         del self.running[child.pid]
         self.free_slots.append(child.slot)
 

@@ -106,7 +106,7 @@ def _error_text(exc: BaseException) -> str:
 
 def run_task(request: dict, slot: int, result_fd: int, limits: SandboxLimits, trace_limits: TraceLimits,
              scratch: str | None, imports: ImportMounts = ImportMounts(), in_namespaces: bool = False,
-             network_isolated: bool = False) -> NoReturn:
+             network_isolated: bool = False, shared_view: bool = False) -> NoReturn:
     """Entry point of the forked task process. Never returns."""
     reporter = _Reporter(result_fd)
     try:
@@ -116,7 +116,7 @@ def run_task(request: dict, slot: int, result_fd: int, limits: SandboxLimits, tr
         keep = sorted({0, 1, 2, result_fd})
         for low, high in zip(keep, keep[1:] + [65536]):
             os.closerange(low + 1, high)
-        report = isolate(slot, limits, scratch, imports, in_namespaces, network_isolated)
+        report = isolate(slot, limits, scratch, imports, in_namespaces, network_isolated, shared_view)
         reporter.isolation = vars(report)
         os.environ.clear()
         os.environ["HOME"] = "/tmp"

@@ -206,7 +206,7 @@ def test_without_a_private_tmpfs_a_task_creates_and_owns_the_scratch_dir_the_ser
     if pid == 0:
         code = 1
         try:
-            isolation._mount_private_filesystems = lambda *args: (False, "forced for the test; ")
+            isolation._mount_private_filesystems = lambda *args, **kwargs: (False, False, "forced for the test; ")
             report = isolation.isolate(3, SandboxLimits(), str(scratch), in_namespaces=False, network_isolated=True)
             with open("note.txt", "w") as handle:
                 handle.write("mine")
@@ -220,6 +220,56 @@ def test_without_a_private_tmpfs_a_task_creates_and_owns_the_scratch_dir_the_ser
         assert (scratch / "note.txt").read_text() == "mine"
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+SHARED_VIEW_PROBE = """
+import os
+def f(leave):
+    seen = {
+        "tmp": sorted(n for n in os.listdir("/tmp") if os.stat(os.path.join("/tmp", n)).st_uid == os.getuid()),
+        "shm": sorted(os.listdir("/dev/shm")),
+        "proc": sorted(n for n in os.listdir("/proc") if n.isdigit()),
+        "self": os.readlink("/proc/self"),
+        "cwd": os.getcwd(),
+        "hidepid": any(" /proc " in line and "hidepid" in line for line in open("/proc/self/mountinfo")),
+    }
+    if leave:
+        with open("/tmp/left.txt", "w") as fh:
+            fh.write("x")
+        os.makedirs("/tmp/left-dir/deeper")
+        os.chmod("/tmp/left-dir", 0)
+        os.symlink("/etc/passwd", "/tmp/left-link")
+        with open("/dev/shm/left-shm", "w") as fh:
+            fh.write("x")
+        for i in range(20_000):  # more files than a task's /tmp may hold
+            try:
+                open(f"/tmp/many-{i}", "w").close()
+            except OSError as exc:
+                seen["inodes_stopped_at"] = (i, exc.strerror)
+                break
+    return seen
+"""
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="the shared view is made by a real-root fork server")
+@pytest.mark.parametrize("workers", [1, 2])
+def test_each_task_finds_tmp_and_dev_shm_empty_and_sees_only_its_own_processes(workers):
+    """With one task at a time the server makes the tasks' filesystem view once (no mount namespace
+    per task: its teardown stalled the other job's task); with more, each task makes its own.
+    Either way a task finds nothing a task before it left, and /proc shows it only itself."""
+    tasks = [Task(id=f"t{i}", code=SHARED_VIEW_PROBE, input=repr(i == 0)) for i in range(3)]
+    with Sandbox(workers=workers, limits=LIMITS) as sandbox:
+        results = list(sandbox.map(tasks))
+    assert all(r.ok for r in results), [(r.status, r.error) for r in results]
+    seen = [eval(r.output) for r in results]
+    assert seen[0]["inodes_stopped_at"][0] < 17_000, seen[0]["inodes_stopped_at"]
+    for view in seen:
+        assert view["tmp"] == [] and view["shm"] == [] and view["cwd"] == "/tmp"
+        assert view["proc"] == [view["self"]]
+        assert view["hidepid"] is (workers == 1)  # which of the two views the task had
+    assert all(r.isolation["mount_namespace"] and r.isolation["pid_namespace"] for r in results)
+    for leftover in ("/tmp/left.txt", "/tmp/left-dir", "/dev/shm/left-shm"):
+        assert not os.path.lexists(leftover)  # nothing reached the host either
 
 
 def test_a_tasks_memory_budget_is_the_same_whatever_the_server_preloads():

@@ -424,9 +424,11 @@ def host_traps():
             shutil.rmtree(path, ignore_errors=True)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", params=[1, 2], ids=["one-task-at-a-time", "side-by-side"])
 def batch(host_traps, request):
-    """Every hostile program (plus a probe after each, plus a final benign task) in one map."""
+    """Every hostile program (plus a probe after each, plus a final benign task) in one map,
+    with the tasks run one at a time (in the view the fork server makes once, as in a build)
+    and two side by side (each task making its own)."""
     bomb_ok = False
     if IS_ROOT:
         outside = request.getfixturevalue("fork_bomb_outside")
@@ -451,7 +453,7 @@ def batch(host_traps, request):
     try:
         os.environ["HF_TOKEN"] = HF_CANARY  # before the Sandbox exists: it must not inherit them
         os.environ["OPENAI_API_KEY"] = OPENAI_CANARY
-        with Sandbox(workers=2, limits=LIMITS) as sandbox:
+        with Sandbox(workers=request.param, limits=LIMITS) as sandbox:
             started = time.monotonic()
             results = list(sandbox.map(tasks))
             elapsed = time.monotonic() - started
