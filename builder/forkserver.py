@@ -214,10 +214,11 @@ class ForkServer:
                      cpu_seconds=usage.ru_utime + usage.ru_stime, max_rss_mb=usage.ru_maxrss / 1024)
 
     def _release(self, child: _Running) -> None:
-        """The task's scratch dir and slot, free for the next task."""
-        shutil.rmtree(child.scratch, ignore_errors=True)
-        if self.shared_view:
-            remove_leftovers_of(child.slot)
+        """The task's scratch (its dir, or what it left in the shared view) and slot, free for the next task."""
+        if not self.shared_view:
+            shutil.rmtree(child.scratch, ignore_errors=True)
+        elif not remove_leftovers_of(child.slot):
+            self.shared_view = False  # not clean: from now on each task makes a fresh view of its own
         del self.running[child.pid]
         self.free_slots.append(child.slot)
 

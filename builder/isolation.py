@@ -14,10 +14,11 @@ import platform
 import resource
 import shutil
 import signal
+import subprocess
 from dataclasses import asdict, dataclass
 from typing import Callable
 
-from .landlock_scope import restrict_scopes
+from .landlock_scope import restrict_scopes, scoping_available
 from .syscall_filter import install as install_syscall_filter
 
 CLONE_NEWNS = 0x00020000
@@ -26,6 +27,7 @@ CLONE_NEWUSER = 0x10000000
 CLONE_NEWPID = 0x20000000
 CLONE_NEWIPC = 0x08000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 32, 4096, 16384, 1 << 18
+MS_NOATIME, MS_NODIRATIME, MS_RELATIME = 1024, 2048, 1 << 21
 MNT_DETACH = 2
 PR_SET_NO_NEW_PRIVS = 38
 UID_BASE = 64000
@@ -135,14 +137,17 @@ def _mount_private_filesystems(libc, limits: "SandboxLimits", imports: ImportMou
         size = f"size={limits.scratch_mb}m,nr_inodes={SCRATCH_INODES},mode=1777".encode()
         if not _mount(libc, b"tmpfs", b"/tmp", b"tmpfs", MS_NOSUID | MS_NODEV, size):
             return False, False, "private /tmp mount failed; "
-        _mount(libc, b"tmpfs", b"/dev/shm", b"tmpfs", MS_NOSUID | MS_NODEV, b"size=1m,nr_inodes=1024,mode=1777")
+        if not _mount(libc, b"tmpfs", b"/dev/shm", b"tmpfs", MS_NOSUID | MS_NODEV, b"size=1m,nr_inodes=1024,mode=1777"):
+            notes += "private /dev/shm mount failed; "
         for closed in imports.cover:
             if not _mount(libc, b"tmpfs", closed.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, b"size=1m,mode=0755"):
                 notes += f"could not hide {closed}; "
         for path, fd in held:
-            os.makedirs(path, exist_ok=True)
+            _make_mount_point(path)
             if not _mount(libc, f"/proc/self/fd/{fd}".encode(), path.encode(), None, MS_BIND | MS_REC, None):
                 notes += f"could not keep {path} importable; "
+            elif not _remount_read_only(libc, path.encode()):  # a bind mount is writable where its source is
+                notes += f"could not make {path} read-only; "
     finally:
         for _, fd in held:
             os.close(fd)
@@ -151,12 +156,43 @@ def _mount_private_filesystems(libc, limits: "SandboxLimits", imports: ImportMou
         proc = _mount(libc, b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, proc_options)
     # The root filesystem read-only for this process: world-writable dirs
     # (/var/tmp, /run/lock) stop being a way out of the scratch dir.
-    read_only = _mount(libc, b"none", b"/", None, MS_REMOUNT | MS_BIND | MS_RDONLY, None)
+    read_only = _remount_read_only(libc, b"/")
     if not proc:
         notes += "private /proc mount failed; "
     if not read_only:
         notes += "could not make the root filesystem read-only; "
     return True, proc and read_only, notes
+
+
+def _make_mount_point(path: str) -> None:
+    """``path`` and its missing parents, 0755 whatever the umask (a parent left world-writable in
+    a tmpfs that tasks share would be a place for a task to leave files the next one finds)."""
+    missing = []
+    while not os.path.isdir(path):
+        missing.append(path)
+        path = os.path.dirname(path)
+    for directory in reversed(missing):
+        os.mkdir(directory, 0o755)
+        os.chmod(directory, 0o755)
+
+
+_FLAGS_A_REMOUNT_KEEPS = ((os.ST_NOSUID, MS_NOSUID), (os.ST_NODEV, MS_NODEV), (os.ST_NOEXEC, MS_NOEXEC),
+                          (os.ST_NOATIME, MS_NOATIME), (os.ST_NODIRATIME, MS_NODIRATIME),
+                          (os.ST_RELATIME, MS_RELATIME))
+
+
+def _remount_read_only(libc, path: bytes) -> bool:
+    """Make the mount at ``path`` read-only, keeping its other flags: in a user namespace the
+    kernel refuses a remount that would clear a flag the mount was locked with."""
+    try:
+        current = os.statvfs(path).f_flag
+    except OSError:
+        return False
+    flags = MS_REMOUNT | MS_BIND | MS_RDONLY
+    for kept, flag in _FLAGS_A_REMOUNT_KEEPS:
+        if current & kept:
+            flags |= flag
+    return _mount(libc, b"none", path, None, flags, None)
 
 
 _LIBC = ctypes.CDLL(None, use_errno=True)
@@ -257,35 +293,47 @@ def prepare_shared_task_view(limits: SandboxLimits, imports: ImportMounts) -> bo
     vs ``1``: 1.72x -> 1.81x median pair ratio on the corpus, with ``--num-proc 1``
     unchanged). A task works in ``/tmp`` as before; what it leaves there and in ``/dev/shm``
     is removed by the server when it ends (``remove_leftovers_of``), before the next task
-    starts, so each task finds them as empty as a fresh tmpfs. False (tasks then make their
-    own namespaces) where any part could not be made.
+    starts, so each task finds them as empty as a fresh tmpfs. Only with Landlock scoping:
+    its domain is what keeps a task of another sandbox under the same uid (two builds side
+    by side) out of this task's ``/proc`` entries, which ``hidepid`` alone would show. False
+    (tasks then make their own namespaces) where any part could not be made.
     """
-    if os.geteuid() != 0 or _IN_USER_NAMESPACE:
+    if os.geteuid() != 0 or _IN_USER_NAMESPACE or not scoping_available():
         return False
     libc = _libc()
-    _, complete, _ = _mount_private_filesystems(libc, limits, imports, True, proc_options=PROC_OF_OWN_UID)
-    return complete
+    _, complete, notes = _mount_private_filesystems(libc, limits, imports, True, proc_options=PROC_OF_OWN_UID)
+    return complete and not notes
 
 
-def remove_leftovers_of(slot: int) -> None:
-    """What a finished task's uid left in the shared ``/tmp`` and ``/dev/shm`` (nothing else
-    in the view is writable to it)."""
-    uid = UID_BASE + slot
+_RM = shutil.which("rm", path="/usr/bin:/bin")
+
+
+def _owned_by(uid: int) -> list[str]:
+    found = []
     for top in COVERED:
         try:
-            entries = list(os.scandir(top))
+            with os.scandir(top) as entries:
+                found += [entry.path for entry in entries if entry.stat(follow_symlinks=False).st_uid == uid]
         except OSError:
-            continue
-        for entry in entries:
-            try:
-                if entry.stat(follow_symlinks=False).st_uid != uid:
-                    continue
-                if entry.is_dir(follow_symlinks=False):
-                    shutil.rmtree(entry.path, ignore_errors=True)
-                else:
-                    os.unlink(entry.path)
-            except OSError:
-                pass
+            pass
+    return found
+
+
+def remove_leftovers_of(slot: int) -> bool:
+    """Remove what a finished task's uid left in the shared ``/tmp`` and ``/dev/shm`` (nothing
+    else in the view is writable to it); False if anything is still there.
+
+    Only called once every process of the task is gone. ``rm -rf`` rather than
+    ``shutil.rmtree``: a tree a thousand levels deep made ``rmtree`` (recursive) raise
+    RecursionError in the server; ``rm`` takes any depth and never follows a link.
+    """
+    leftovers = _owned_by(UID_BASE + slot)
+    if not leftovers:
+        return True
+    if _RM is not None:
+        subprocess.run([_RM, "-rf", "--one-file-system", "--", *leftovers], stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return not _owned_by(UID_BASE + slot)
 
 
 def shed_namespace_privileges() -> bool:

@@ -33,10 +33,16 @@ _ATTR = ctypes.create_string_buffer(struct.pack("=QQQ", 0, 0, _SCOPE_ABSTRACT_UN
 ``create_string_buffer`` alone took ~0.2 ms."""
 
 
+def scoping_available() -> bool:
+    """Whether ``restrict_scopes`` can work here (it also puts the task in a Landlock domain,
+    which no process outside may trace or read through ``/proc``)."""
+    return _ABI >= _SCOPES_SINCE_ABI
+
+
 def restrict_scopes(libc: ctypes.CDLL) -> str | None:
     """Scope this process (and what it starts); None when done, else why not. Unprivileged,
     this needs ``no_new_privs`` set first; ``libc.syscall`` must return a C long."""
-    if _ABI < _SCOPES_SINCE_ABI:
+    if not scoping_available():
         return "no Landlock scoping in this kernel" if _ABI >= 0 else "no Landlock in this kernel"
     fd = libc.syscall(_CREATE_RULESET, _ATTR, ctypes.c_size_t(ctypes.sizeof(_ATTR) - 1), ctypes.c_uint32(0))
     if fd < 0:

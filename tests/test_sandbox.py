@@ -272,6 +272,70 @@ def test_each_task_finds_tmp_and_dev_shm_empty_and_sees_only_its_own_processes(w
         assert not os.path.lexists(leftover)  # nothing reached the host either
 
 
+DEEP_TREE = """
+import os
+def f(top):
+    os.mkdir(top + "/deep")
+    os.chdir(top + "/deep")
+    for _ in range(1000):
+        os.mkdir("a")
+        os.chdir("a")
+    return "made"
+"""
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_tree_a_thousand_levels_deep_is_cleaned_up_and_harms_no_other_task(workers):
+    """The server removes what a task left (with one task at a time, as root) at any depth; a
+    recursive removal died of RecursionError, and the task beside it lost its result."""
+    tasks = [Task(id="before", code="def f():\n    return 1\n", input=""),
+             Task(id="shm", code=DEEP_TREE, input="'/dev/shm'"), Task(id="tmp", code=DEEP_TREE, input="'/tmp'"),
+             *[Task(id=f"after{i}", code=SHARED_VIEW_PROBE, input="False") for i in range(2)]]
+    with Sandbox(workers=workers, limits=LIMITS) as sandbox:
+        results = list(sandbox.map(tasks))
+        restarts = sandbox.backend.restarts
+    assert [r.status for r in results] == ["ok"] * 5, [(r.status, r.error) for r in results]
+    assert [r.output for r in results[:3]] == ["1", "'made'", "'made'"]
+    assert restarts == 0
+    for result in results[3:]:
+        view = eval(result.output)
+        assert view["tmp"] == [] and view["shm"] == [], view
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="import dirs are bound into task views as root")
+def test_import_dirs_bound_into_the_view_are_read_only_and_their_new_parents_closed(tmp_path, monkeypatch):
+    """An import dir two levels below a closed dir, world-writable on the host and made under
+    umask 0: a task can write neither into it nor into the parent the view had to make for it."""
+    home = tmp_path / "closed"
+    package_dir = home / "outer" / "inner"
+    package_dir.mkdir(parents=True)
+    home.chmod(0o700)  # a closed ancestor: covered by an empty tmpfs, the import dir bound back
+    package_dir.chmod(0o777)
+    (home / "outer").chmod(0o777)
+    monkeypatch.syspath_prepend(str(package_dir))
+    writer = ("import os\n"
+              "def f(paths):\n"
+              "    out = {}\n"
+              "    for path in paths:\n"
+              "        try:\n"
+              "            open(path, 'w').write('x')\n"
+              "            out[path] = 'wrote'\n"
+              "        except OSError as exc:\n"
+              "            out[path] = exc.strerror\n"
+              "    return out\n")
+    targets = [str(package_dir / "planted.txt"), str(home / "outer" / "planted.txt")]
+    old_umask = os.umask(0)
+    try:
+        with Sandbox(workers=1, limits=LIMITS) as sandbox:
+            results = list(sandbox.map([Task(id=f"w{i}", code=writer, input=repr(targets)) for i in range(2)]))
+    finally:
+        os.umask(old_umask)
+    for result in results:
+        assert result.ok, (result.status, result.error)
+        assert "wrote" not in eval(result.output).values(), result.output
+    assert not (package_dir / "planted.txt").exists()
+
+
 def test_a_tasks_memory_budget_is_the_same_whatever_the_server_preloads():
     """RLIMIT_AS is what the warm server maps plus memory_mb: preloading numpy (~300 MB of
     address space) used to take that much from every task, so a verdict depended on which
