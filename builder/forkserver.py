@@ -120,6 +120,8 @@ class ForkServer:
         where no signal reaches): reported as timed out, its slot freed; the batch goes on. It
         is reaped whenever it does end (until then it counts against its uid's process limit)."""
         _end_everything_of(child)
+        # Until it is gone, what it started may still write in the view: later tasks make their own.
+        self.shared_view = False
         if child.pipe in self.selector.get_map():
             self.selector.unregister(child.pipe)
         os.close(child.pipe)
@@ -217,8 +219,13 @@ class ForkServer:
         """The task's scratch (its dir, or what it left in the shared view) and slot, free for the next task."""
         if not self.shared_view:
             shutil.rmtree(child.scratch, ignore_errors=True)
-        elif not remove_leftovers_of(child.slot):
-            self.shared_view = False  # not clean: from now on each task makes a fresh view of its own
+        else:
+            try:
+                clean = remove_leftovers_of(child.slot)
+            except Exception:
+                clean = False
+            if not clean:
+                self.shared_view = False  # from now on each task makes a fresh view of its own
         del self.running[child.pid]
         self.free_slots.append(child.slot)
 

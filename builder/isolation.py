@@ -14,6 +14,7 @@ import platform
 import resource
 import shutil
 import signal
+import struct
 import subprocess
 from dataclasses import asdict, dataclass
 from typing import Callable
@@ -104,7 +105,9 @@ def plan_import_mounts(paths: list[str]) -> ImportMounts:
         path = os.path.realpath(path)
         if not os.path.isdir(path):
             continue
-        if any(path == c or path.startswith(c + "/") for c in COVERED):
+        if path in COVERED:
+            continue  # "/tmp" itself on sys.path: the task's own tmpfs stays, the host's is not bound over it
+        if any(path.startswith(c + "/") for c in COVERED):
             keep.add(path)
             continue
         parts = path.strip("/").split("/")
@@ -132,6 +135,10 @@ def _mount_private_filesystems(libc, limits: "SandboxLimits", imports: ImportMou
     """
     held = [(path, os.open(path, os.O_PATH | os.O_DIRECTORY)) for path in imports.keep]
     notes = ""
+    # Every mount there is read-only first (world-writable dirs such as /var/tmp, or /run/lock
+    # and /dev/mqueue where they are mounts of their own, stop being a way out of the scratch
+    # dir or a place to leave files for a later task); what is mounted below is writable.
+    read_only = _read_only_everywhere(libc)
     try:
         # nr_inodes: empty files cost no size, only kernel memory (and the server's clean-up time)
         size = f"size={limits.scratch_mb}m,nr_inodes={SCRATCH_INODES},mode=1777".encode()
@@ -154,13 +161,10 @@ def _mount_private_filesystems(libc, limits: "SandboxLimits", imports: ImportMou
     proc = True
     if own_proc:  # a /proc that shows only this task's processes (or, with hidepid, only its own uid's)
         proc = _mount(libc, b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, proc_options)
-    # The root filesystem read-only for this process: world-writable dirs
-    # (/var/tmp, /run/lock) stop being a way out of the scratch dir.
-    read_only = _remount_read_only(libc, b"/")
     if not proc:
         notes += "private /proc mount failed; "
     if not read_only:
-        notes += "could not make the root filesystem read-only; "
+        notes += "could not make every mount read-only; "
     return True, proc and read_only, notes
 
 
@@ -193,6 +197,24 @@ def _remount_read_only(libc, path: bytes) -> bool:
         if current & kept:
             flags |= flag
     return _mount(libc, b"none", path, None, flags, None)
+
+
+_MOUNT_SETATTR, AT_FDCWD, AT_RECURSIVE, MOUNT_ATTR_RDONLY = 442, -100, 0x8000, 0x1  # 442 on every architecture
+
+
+def _read_only_everywhere(libc) -> bool:
+    """Every mount of this (private) mount namespace read-only: one ``mount_setattr`` (Linux
+    5.12+), else a remount of each mount point listed in ``/proc/self/mountinfo``."""
+    attr = ctypes.create_string_buffer(struct.pack("=QQQQ", MOUNT_ATTR_RDONLY, 0, 0, 0), 32)
+    if libc.syscall(_MOUNT_SETATTR, AT_FDCWD, b"/", AT_RECURSIVE, attr, ctypes.c_size_t(32)) == 0:
+        return True
+    try:
+        with open("/proc/self/mountinfo", "rb") as handle:
+            points = [line.split()[4] for line in handle]
+    except OSError:
+        return False
+    done = [_remount_read_only(libc, point.replace(b"\\040", b" ")) for point in points]
+    return all(done)
 
 
 _LIBC = ctypes.CDLL(None, use_errno=True)
@@ -330,9 +352,11 @@ def remove_leftovers_of(slot: int) -> bool:
     leftovers = _owned_by(UID_BASE + slot)
     if not leftovers:
         return True
-    if _RM is not None:
-        subprocess.run([_RM, "-rf", "--one-file-system", "--", *leftovers], stdin=subprocess.DEVNULL,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    if _RM is None:
+        return False
+    for start in range(0, len(leftovers), 256):  # 16384 names of 255 bytes are over the kernel's argument limit
+        subprocess.run([_RM, "-rf", "--one-file-system", "--", *leftovers[start:start + 256]],
+                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     return not _owned_by(UID_BASE + slot)
 
 

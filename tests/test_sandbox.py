@@ -284,20 +284,33 @@ def f(top):
 """
 
 
+MANY_LONG_NAMES = """
+def f():
+    for i in range(16384):
+        try:
+            open("/tmp/%05d" % i + "x" * 240, "w").close()
+        except OSError:
+            return i
+"""
+
+
 @pytest.mark.parametrize("workers", [1, 2])
-def test_a_tree_a_thousand_levels_deep_is_cleaned_up_and_harms_no_other_task(workers):
-    """The server removes what a task left (with one task at a time, as root) at any depth; a
-    recursive removal died of RecursionError, and the task beside it lost its result."""
+def test_what_a_task_leaves_is_cleaned_up_however_deep_or_many_and_harms_no_other_task(workers):
+    """The server removes what a task left (with one task at a time, as root) at any depth and in
+    any number; a recursive removal died of RecursionError, and one command line for 16k long
+    names of E2BIG, each time killing the server and the task sent to it next."""
     tasks = [Task(id="before", code="def f():\n    return 1\n", input=""),
              Task(id="shm", code=DEEP_TREE, input="'/dev/shm'"), Task(id="tmp", code=DEEP_TREE, input="'/tmp'"),
+             Task(id="many", code=MANY_LONG_NAMES, input=""),
              *[Task(id=f"after{i}", code=SHARED_VIEW_PROBE, input="False") for i in range(2)]]
     with Sandbox(workers=workers, limits=LIMITS) as sandbox:
         results = list(sandbox.map(tasks))
         restarts = sandbox.backend.restarts
-    assert [r.status for r in results] == ["ok"] * 5, [(r.status, r.error) for r in results]
+    assert [r.status for r in results] == ["ok"] * 6, [(r.status, r.error) for r in results]
     assert [r.output for r in results[:3]] == ["1", "'made'", "'made'"]
+    assert 16_000 < int(results[3].output) <= 16_384  # up to the tmpfs's inode limit
     assert restarts == 0
-    for result in results[3:]:
+    for result in results[4:]:
         view = eval(result.output)
         assert view["tmp"] == [] and view["shm"] == [], view
 
@@ -334,6 +347,56 @@ def test_import_dirs_bound_into_the_view_are_read_only_and_their_new_parents_clo
         assert result.ok, (result.status, result.error)
         assert "wrote" not in eval(result.output).values(), result.output
     assert not (package_dir / "planted.txt").exists()
+
+
+WRITABLE_MOUNT_ON_THE_HOST = """
+import ctypes, json, os, sys, tempfile
+libc = ctypes.CDLL(None, use_errno=True)
+assert libc.unshare(0x00020000) == 0  # a mount namespace for this script alone: the host is untouched
+assert libc.mount(b"none", b"/", None, (1 << 14) | (1 << 18), None) == 0  # MS_REC | MS_PRIVATE
+place = tempfile.mkdtemp(prefix="code2cot-test-mount-", dir="/var/tmp")
+assert libc.mount(b"tmpfs", place.encode(), b"tmpfs", 0, b"mode=1777,size=1m") == 0
+from code2cot.builder import Sandbox, SandboxLimits, Task
+code = "def f(path):\\n    try:\\n        open(path, 'w').write('x')\\n        return 'wrote'\\n" \\
+       "    except OSError as exc:\\n        return exc.strerror\\n"
+out = {}
+for workers in (1, 2):
+    with Sandbox(workers=workers, limits=SandboxLimits(cpu_seconds=5, wall_seconds=10)) as sandbox:
+        out[workers] = [r.output for r in sandbox.map([Task(id="w", code=code, input=repr(place + "/x"))])]
+out["left"] = os.listdir(place)
+print(json.dumps(out))
+"""
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounts a tmpfs in a mount namespace of the test's own")
+def test_a_world_writable_mount_of_its_own_on_the_host_is_read_only_to_tasks(tmp_path):
+    """/run/lock is a tmpfs of its own on Debian: making only the root mount read-only left such
+    mounts writable, a way out of the scratch dir and a place to leave files for later tasks."""
+    import json
+    import subprocess
+    import sys
+
+    script = tmp_path / "mount_probe.py"
+    script.write_text(WRITABLE_MOUNT_ON_THE_HOST)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    assert out == {"1": ["'Read-only file system'"], "2": ["'Read-only file system'"], "left": []}
+
+
+def test_tmp_itself_on_sys_path_is_not_bound_over_the_tasks_own_tmp(monkeypatch):
+    """A ``/tmp`` entry on sys.path (pytest puts a checkout's parent there) made the host's /tmp
+    a task's /tmp: now the task keeps its own tmpfs."""
+    from code2cot.builder.isolation import plan_import_mounts
+
+    assert plan_import_mounts(["/tmp", "/dev/shm"]).keep == ()
+    monkeypatch.syspath_prepend("/tmp")
+    name = f"code2cot-test-own-tmp-{os.getpid()}"
+    code = f"def f():\n    open('/tmp/{name}', 'w').write('x')\n    return 'wrote'\n"
+    with Sandbox(workers=1, limits=LIMITS) as sandbox:
+        result = list(sandbox.map([Task(id="w", code=code, input="")]))[0]
+    assert (result.status, result.output) == ("ok", "'wrote'"), result.error
+    assert not os.path.exists(f"/tmp/{name}")
 
 
 def test_a_tasks_memory_budget_is_the_same_whatever_the_server_preloads():
