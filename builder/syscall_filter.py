@@ -1,4 +1,4 @@
-"""A seccomp filter that keeps a task from making namespaces, mounts or kernel keys.
+"""A seccomp filter that keeps a task from making namespaces, mounts, kernel keys or memfds.
 
 After the uid drop a task holds no capability, but where the kernel lets unprivileged users
 make user namespaces it can make one and be root *inside* it: mount a FUSE filesystem and
@@ -35,12 +35,14 @@ NAMESPACE_FLAGS = 0x00020000 | 0x02000000 | 0x04000000 | 0x08000000 | 0x10000000
 # Numbers shared by every architecture since Linux 5.x (the "new" syscalls).
 _COMMON = {"io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427, "open_tree": 428,
            "move_mount": 429, "fsopen": 430, "fsconfig": 431, "fsmount": 432, "fspick": 433, "clone3": 435,
-           "mount_setattr": 442, "open_tree_attr": 467}
+           "mount_setattr": 442, "memfd_secret": 447, "open_tree_attr": 467}
 _ARCHES = {
     "x86_64": (0xC000003E, dict(_COMMON, clone=56, unshare=272, setns=308, mount=165, umount2=166, pivot_root=155,
-                                chroot=161, keyctl=250, add_key=248, request_key=249, bpf=321, perf_event_open=298)),
+                                chroot=161, keyctl=250, add_key=248, request_key=249, bpf=321, perf_event_open=298,
+                                memfd_create=319)),
     "aarch64": (0xC00000B7, dict(_COMMON, clone=220, unshare=97, setns=268, mount=40, umount2=39, pivot_root=41,
-                                 chroot=51, keyctl=219, add_key=217, request_key=218, bpf=280, perf_event_open=241)),
+                                 chroot=51, keyctl=219, add_key=217, request_key=218, bpf=280, perf_event_open=241,
+                                 memfd_create=279)),
 }
 DENIED = ("unshare", "setns", "mount", "umount2", "pivot_root", "chroot", "open_tree", "move_mount", "fsopen",
           "fsconfig", "fsmount", "fspick", "mount_setattr", "open_tree_attr", "keyctl", "add_key", "request_key",
@@ -48,6 +50,11 @@ DENIED = ("unshare", "setns", "mount", "umount2", "pivot_root", "chroot", "open_
 """Refused with EPERM. ``clone`` is refused only with a namespace flag (threads and forks go on);
 ``clone3``, whose flags sit in memory a filter cannot read, says ENOSYS, and glibc falls back to
 ``clone``."""
+
+UNAVAILABLE = ("clone3", "memfd_create", "memfd_secret")
+"""Answered ENOSYS, as on a kernel without them, so callers fall back (glibc to ``clone``,
+libffi's closures to files). A memfd is memory no rlimit counts: 64 open files of up to
+``max_file_mb`` each held ~1 GB of host memory past the task's memory limit."""
 
 
 def program(machine: str | None = None) -> list[tuple[int, int, int, int]] | None:
@@ -62,7 +69,8 @@ def program(machine: str | None = None) -> list[tuple[int, int, int, int]] | Non
         code += [(_JGE, 0, 1, 0x40000000), (_RET, 0, 0, eperm)]
     for name in DENIED:
         code += [(_JEQ, 0, 1, numbers[name]), (_RET, 0, 0, eperm)]
-    code += [(_JEQ, 0, 1, numbers["clone3"]), (_RET, 0, 0, _RET_ERRNO | errno.ENOSYS)]
+    for name in UNAVAILABLE:
+        code += [(_JEQ, 0, 1, numbers[name]), (_RET, 0, 0, _RET_ERRNO | errno.ENOSYS)]
     code += [(_JEQ, 0, 3, numbers["clone"]), (_LD_W_ABS, 0, 0, _ARG0), (_JSET, 0, 1, NAMESPACE_FLAGS),
              (_RET, 0, 0, eperm)]
     code += [(_RET, 0, 0, _RET_ALLOW)]

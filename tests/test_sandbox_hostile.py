@@ -103,6 +103,15 @@ CASES = [
     # the VM's page faults), which the batch's 3 s CPU limit then calls a timeout.
     Case("memory_grow", "def f():\n    hog = []\n    while True:\n        hog.append(bytes(8 * 1024 * 1024))\n",
          statuses=("memory",)),
+    # memory that no rlimit counts: refused (ENOSYS), as on a kernel without memfds
+    Case("memfd", "import os\ndef f():\n    return os.memfd_create('hold')\n", error="Function not implemented",
+         root_only=True),
+    # ... and libffi, which tries a memfd first for a ctypes callback, falls back
+    Case("ctypes_callback", "import ctypes\ndef f():\n    values = (ctypes.c_int * 4)(3, 1, 4, 2)\n"
+         "    compare = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_int))(\n"
+         "        lambda a, b: a[0] - b[0])\n"
+         "    ctypes.CDLL(None).qsort(values, 4, ctypes.sizeof(ctypes.c_int), compare)\n"
+         "    return list(values)\n", statuses=("ok",)),
     Case("print_forever", "def f():\n    while True:\n        print('x' * 1000)\n", statuses=("output_too_large",),
          error="printed more than 100000"),
     Case("huge_return", "def f():\n    return 'x' * 400_000_000\n", statuses=("output_too_large", "memory")),
@@ -752,3 +761,8 @@ def _landlock_abi() -> int:
     libc = ctypes.CDLL(None, use_errno=True)
     libc.syscall.restype = ctypes.c_long
     return libc.syscall(444, None, ctypes.c_size_t(0), ctypes.c_uint32(1))  # landlock_create_ruleset: its version
+
+
+def test_ctypes_callbacks_work_without_memfds(batch):
+    """libffi makes a closure's trampoline in a memfd where it can: refused, it falls back."""
+    assert result_of(batch, "ctypes_callback").output == "[1, 2, 3, 4]"
