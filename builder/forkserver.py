@@ -53,6 +53,7 @@ class _Running:
     started: float
     scratch: str
     contained: bool  # in its own PID namespace: nothing it started outlives it
+    shared_view: bool  # in the server's filesystem view, not one of its own
     chunks: list[bytes] = field(default_factory=list)
     size: int = 0
     overflow: bool = False
@@ -155,17 +156,19 @@ class ForkServer:
                                f"task-{os.getpid()}-{self.started}-{secrets.token_hex(6)}")  # unguessable
         read_end, write_end = os.pipe()
 
+        shared_view = self.shared_view and not looks_at_its_processes(request.get("code", ""))
+
         def task_process(in_namespaces: bool) -> None:
             os.close(read_end)
             run_task(request, slot, write_end, self.limits, self.trace_limits, scratch, self.imports,
-                     in_namespaces, self.network_isolated, self.shared_view)
+                     in_namespaces, self.network_isolated, shared_view)
 
-        pid, contained = spawn(task_process, own_mounts=not self.shared_view)
+        pid, contained = spawn(task_process, own_mounts=not shared_view)
         os.close(write_end)
         os.set_blocking(read_end, False)
         now = time.monotonic()
         child = _Running(request["id"], pid, slot, read_end, os.pidfd_open(pid), now + self.limits.wall_seconds, now,
-                         scratch, contained)
+                         scratch, contained, shared_view)
         self.running[pid] = child
         self.selector.register(read_end, selectors.EVENT_READ, ("pipe", child))
         self.selector.register(child.pidfd, selectors.EVENT_READ, ("exit", child))
@@ -217,7 +220,7 @@ class ForkServer:
 
     def _release(self, child: _Running) -> None:
         """The task's scratch (its dir, or what it left in the shared view) and slot, free for the next task."""
-        if not self.shared_view:
+        if not child.shared_view:
             shutil.rmtree(child.scratch, ignore_errors=True)
         else:
             try:
@@ -235,6 +238,18 @@ class ForkServer:
                   "timed_out": child.timed_out, "overflow": child.overflow, "nbytes": len(body)}
         self.out.write(json.dumps(header).encode() + b"\n" + body)
         self.out.flush()
+
+
+OWN_PROC_MARKERS = ("/proc", "psutil")
+
+
+def looks_at_its_processes(code: str) -> bool:
+    """Whether a program names ``/proc`` or psutil: it then gets a view (and a ``/proc``) of its
+    own, at the old cost, in which ``/proc/<os.getpid()>`` is itself. In the shared view ``/proc``
+    belongs to the host's PID namespace, where the task's pid is not 1 (``os.getpid()`` is):
+    ``/proc/1`` is hidden, ``/proc/self`` varies from run to run, and psutil fails. A program
+    that reaches ``/proc`` without naming it just sees the shared one (hidden, never unsafe)."""
+    return any(marker in code for marker in OWN_PROC_MARKERS)
 
 
 def _end_everything_of(child: _Running) -> None:

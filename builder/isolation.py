@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import os
 import platform
+import re
 import resource
 import shutil
 import signal
@@ -213,8 +214,13 @@ def _read_only_everywhere(libc) -> bool:
             points = [line.split()[4] for line in handle]
     except OSError:
         return False
-    done = [_remount_read_only(libc, point.replace(b"\\040", b" ")) for point in points]
-    return all(done)
+    return all([_remount_read_only(libc, mountinfo_path(point)) for point in points])
+
+
+def mountinfo_path(field: bytes) -> bytes:
+    """A path as ``/proc/self/mountinfo`` writes it, with its space, tab, newline and backslash
+    escapes (``\\040``, ...) undone."""
+    return re.sub(rb"\\([0-7]{3})", lambda match: bytes([int(match[1], 8)]), field)
 
 
 _LIBC = ctypes.CDLL(None, use_errno=True)

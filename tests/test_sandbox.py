@@ -224,14 +224,15 @@ def test_without_a_private_tmpfs_a_task_creates_and_owns_the_scratch_dir_the_ser
 
 SHARED_VIEW_PROBE = """
 import os
+PROC = "/" + "pr" + "oc"  # not named as such: a program that names /proc gets a view of its own
 def f(leave):
     seen = {
         "tmp": sorted(n for n in os.listdir("/tmp") if os.stat(os.path.join("/tmp", n)).st_uid == os.getuid()),
         "shm": sorted(os.listdir("/dev/shm")),
-        "proc": sorted(n for n in os.listdir("/proc") if n.isdigit()),
-        "self": os.readlink("/proc/self"),
+        "proc": sorted(n for n in os.listdir(PROC) if n.isdigit()),
+        "self": os.readlink(PROC + "/self"),
         "cwd": os.getcwd(),
-        "hidepid": any(" /proc " in line and "hidepid" in line for line in open("/proc/self/mountinfo")),
+        "hidepid": any(f" {PROC} " in line and "hidepid" in line for line in open(PROC + "/self/mountinfo")),
     }
     if leave:
         with open("/tmp/left.txt", "w") as fh:
@@ -270,6 +271,26 @@ def test_each_task_finds_tmp_and_dev_shm_empty_and_sees_only_its_own_processes(w
     assert all(r.isolation["mount_namespace"] and r.isolation["pid_namespace"] for r in results)
     for leftover in ("/tmp/left.txt", "/tmp/left-dir", "/dev/shm/left-shm"):
         assert not os.path.lexists(leftover)  # nothing reached the host either
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="the shared view is made by a real-root fork server")
+def test_a_program_that_names_proc_gets_a_proc_of_its_own_where_its_pid_is_its_own():
+    """In the shared view /proc is the host's PID namespace's, where the task is not pid 1:
+    /proc/<os.getpid()> (and psutil) failed. A program naming /proc gets the old per-task view."""
+    code = ("import os\n"
+            "def f():\n"
+            "    status = open(f'/proc/{os.getpid()}/status').read()\n"
+            "    return [line.split()[1] for line in status.splitlines() if line.startswith('Pid:')] + \\\n"
+            "        [os.readlink('/proc/self')]\n")
+    with Sandbox(workers=1, limits=LIMITS, check_determinism=True) as sandbox:
+        results = list(sandbox.map([Task(id=f"p{i}", code=code, input="") for i in range(2)]))
+    assert [(r.status, r.output) for r in results] == [("ok", "['1', '1']")] * 2, [r.error for r in results]
+
+
+def test_mountinfo_paths_are_unescaped():
+    from code2cot.builder.isolation import mountinfo_path
+
+    assert mountinfo_path(rb"/mnt/a\040b\011c\012d\134e") == b"/mnt/a b\tc\nd\\e"
 
 
 DEEP_TREE = """
