@@ -27,6 +27,7 @@ from .isolation import SandboxLimits, hide_process_memory
 from .leftovers import remove_leftovers
 from .tasks import Task, encodable
 from .tracer import TraceLimits, trace_problem
+from .uid_claims import SlotClaim
 
 STATUSES = ("ok", "syntax_error", "missing_entry_point", "bad_input", "exception", "timeout", "memory",
             "output_too_large", "killed", "trace_too_long", "nondeterministic")
@@ -181,6 +182,7 @@ class ForkServerBackend:
         self.trace_limits = trace_limits or TraceLimits()
         self.hash_seed = hash_seed
         self.slot_base = slot_base
+        self.claim: SlotClaim | None = None  # the slots (uids) its server's tasks use, held while it runs
         self.process: subprocess.Popen | None = None
         self.restarts = 0
         self.requests = 0
@@ -209,7 +211,9 @@ class ForkServerBackend:
         remove_leftovers(Path(tempfile.gettempdir()), SCRATCH_PREFIX)
         self.scratch_root = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
         os.chmod(self.scratch_root, 0o711)
-        config = {"workers": self.workers, "slot_base": self.slot_base, "scratch_root": self.scratch_root,
+        if self.claim is None:
+            self.claim = SlotClaim(self.slot_base, self.workers)
+        config = {"workers": self.workers, "slot_base": self.claim.base, "scratch_root": self.scratch_root,
                   "preload": self.preload,
                   "limits": self.limits.to_dict(),
                   "trace_limits": self.trace_limits.to_dict()}
@@ -234,6 +238,9 @@ class ForkServerBackend:
             process.kill()
             process.wait()
         self._remove_scratch()
+        if self.claim is not None:
+            self.claim.release()
+            self.claim = None
 
     def _remove_scratch(self) -> None:
         if self.scratch_root:
@@ -402,8 +409,9 @@ class Sandbox:
     ...     results = list(sandbox.map(tasks))
 
     Task slot ``k`` runs as uid ``UID_BASE + slot_base + k`` (the determinism check's second
-    run: the next ``workers`` uids); sandboxes that run side by side take disjoint ranges,
-    so their tasks share no uid (RLIMIT_NPROC and kernel limits count per uid).
+    run: the next ``workers`` uids); ``slot_base`` is where each fork server starts looking:
+    it claims its slots host-wide while it runs (``uid_claims``), passing over any another
+    sandbox holds, so sandboxes side by side share no uid (RLIMIT_NPROC counts per uid).
     """
 
     def __init__(self, workers: int | None = None, limits: SandboxLimits | None = None,

@@ -293,6 +293,36 @@ def test_mountinfo_paths_are_unescaped():
     assert mountinfo_path(rb"/mnt/a\040b\011c\012d\134e") == b"/mnt/a b\tc\nd\\e"
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="slots are claimed where tasks drop to slot uids (root)")
+def test_slots_are_claimed_host_wide_and_freed_when_released():
+    from code2cot.builder.uid_claims import SlotClaim
+
+    first, second = SlotClaim(500, 2), SlotClaim(500, 2)
+    try:
+        assert first.held and second.held
+        assert (first.base, second.base) == (500, 502)  # the preferred slots were taken
+        first.release()
+        third = SlotClaim(500, 2)
+        assert third.base == 500  # freed with the release
+        third.release()
+    finally:
+        first.release()
+        second.release()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="tasks drop to slot uids as root")
+def test_sandboxes_side_by_side_never_share_a_task_uid():
+    """Both ask for slot 0 (validate beside a build, two Space sessions): RLIMIT_NPROC is per uid,
+    so a task starting threads in one could make a task in the other fail."""
+    code = "def f():\n    return 1\n"
+    with Sandbox(workers=1, limits=LIMITS) as one, Sandbox(workers=1, limits=LIMITS) as other:
+        uids = [list(sandbox.map([Task(id="t", code=code, input="")]))[0].isolation["dropped_uid"]
+                for sandbox in (one, other)]
+    assert uids[0] != uids[1] and None not in uids
+    with Sandbox(workers=1, limits=LIMITS) as again:  # both released: the first slot is free again
+        assert list(again.map([Task(id="t", code=code, input="")]))[0].isolation["dropped_uid"] == uids[0]
+
+
 DEEP_TREE = """
 import os
 def f(top):

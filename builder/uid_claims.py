@@ -1,0 +1,81 @@
+"""Which task uids a fork server may use, claimed host-wide for as long as it runs.
+
+Task slot ``k`` runs as uid ``UID_BASE + k``, and RLIMIT_NPROC counts per uid: two
+sandboxes on one host using the same slots (a build beside ``code2cot validate``, two Space
+sessions, two builds) would share one process budget, so a task starting threads in one
+could make a task in the other fail, a verdict that depends on what else ran. Each slot is
+a lock file held with ``flock`` while its fork server runs; the kernel drops the lock when
+the holder dies, however it dies, so nothing is ever left claimed.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import stat
+import tempfile
+
+MAX_SLOTS = 1024
+"""Slots (uids ``UID_BASE`` .. ``UID_BASE + MAX_SLOTS - 1``) there are to claim."""
+
+
+def _claims_dir() -> str | None:
+    """A root-owned 0700 dir for the lock files, or None where there is none to trust."""
+    path = os.path.join(tempfile.gettempdir(), "code2cot-uid-claims")
+    try:
+        os.mkdir(path, 0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return None
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != 0 or info.st_mode & 0o077:
+        return None  # someone else's (or a link): claims there would mean nothing
+    return path
+
+
+class SlotClaim:
+    """``count`` consecutive slots, the first at or after ``preferred`` that no other fork server
+    on this host holds; ``base`` is where they start. Only root drops to slot uids: elsewhere,
+    and where no trustworthy lock dir exists, the preferred slots are used unclaimed."""
+
+    def __init__(self, preferred: int, count: int) -> None:
+        self.base = preferred
+        self._fds: list[int] = []
+        folder = _claims_dir() if os.geteuid() == 0 else None
+        if folder is None or count > MAX_SLOTS:
+            return
+        candidates = list(range(preferred, MAX_SLOTS - count + 1, count)) + list(range(0, preferred, count))
+        for base in candidates:
+            fds = self._take(folder, base, count)
+            if fds is not None:
+                self.base, self._fds = base, fds
+                return
+        # every slot on this host is held: run on the preferred ones, as before claims existed
+
+    @staticmethod
+    def _take(folder: str, base: int, count: int) -> list[int] | None:
+        fds: list[int] = []
+        for slot in range(base, base + count):
+            fd = os.open(os.path.join(folder, f"slot-{slot}"), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC,
+                         0o600)
+            fds.append(fd)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                for held in fds:
+                    os.close(held)
+                return None
+        return fds
+
+    @property
+    def held(self) -> bool:
+        return bool(self._fds)
+
+    def release(self) -> None:
+        for fd in self._fds:
+            os.close(fd)
+        self._fds = []
