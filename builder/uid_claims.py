@@ -59,16 +59,15 @@ class SlotClaim:
     @staticmethod
     def _take(folder: str, base: int, count: int) -> list[int] | None:
         fds: list[int] = []
-        for slot in range(base, base + count):
-            fd = os.open(os.path.join(folder, f"slot-{slot}"), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC,
-                         0o600)
-            fds.append(fd)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                for held in fds:
-                    os.close(held)
-                return None
+        try:
+            for slot in range(base, base + count):
+                fds.append(os.open(os.path.join(folder, f"slot-{slot}"),
+                                   os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600))
+                fcntl.flock(fds[-1], fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # held by another sandbox (or no file to be had): not this block
+            for held in fds:
+                os.close(held)
+            return None
         return fds
 
     @property
