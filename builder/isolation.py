@@ -32,6 +32,7 @@ MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVA
 MS_NOATIME, MS_NODIRATIME, MS_RELATIME = 1024, 2048, 1 << 21
 MNT_DETACH = 2
 PR_SET_NO_NEW_PRIVS = 38
+PR_SET_PDEATHSIG = 1
 UID_BASE = 64000
 """Task slot ``k`` runs as uid/gid ``UID_BASE + k``: no files, no processes of its own
 elsewhere, so RLIMIT_NPROC and ``kill(-1)`` reach exactly that slot's processes."""
@@ -471,6 +472,9 @@ def isolate(slot: int, limits: SandboxLimits, scratch: str | None, imports: Impo
         os.setresgid(uid, uid, uid)
         os.setresuid(uid, uid, uid)
         report.dropped_uid = uid
+    # Killed with its fork server, however that ends (after the uid change, which clears it): an
+    # orphan would run on under a slot's uid that the server's sandbox no longer claims.
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     os.chdir(workdir)
     # Needed by Landlock and seccomp without privilege; setuid binaries raise nothing after it.
     if libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:

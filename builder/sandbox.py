@@ -217,26 +217,29 @@ class ForkServerBackend:
                   "preload": self.preload,
                   "limits": self.limits.to_dict(),
                   "trace_limits": self.trace_limits.to_dict()}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "code2cot.builder.forkserver", json.dumps(config)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=self._environment(), close_fds=True,
-            cwd="/", start_new_session=True,
-        )
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "code2cot.builder.forkserver", json.dumps(config)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=self._environment(), close_fds=True,
+                cwd="/", start_new_session=True,
+            )
+        except BaseException:
+            self.close()  # no server: its scratch root and slots are not kept either
+            raise
 
     def close(self) -> None:
-        if self.process is None:
-            return
         process, self.process = self.process, None
-        try:
-            # Results nobody will read (an interrupted or abandoned map) first: the server's
-            # next write fails and it stops its tasks, instead of running what it was sent
-            # into a full pipe until the timeout below. An idle server just sees the end of input.
-            process.stdout.close()  # type: ignore[union-attr]
-            process.stdin.close()  # type: ignore[union-attr]
-            process.wait(timeout=self.limits.wall_seconds + 5)
-        except (OSError, subprocess.TimeoutExpired):
-            process.kill()
-            process.wait()
+        if process is not None:
+            try:
+                # Results nobody will read (an interrupted or abandoned map) first: the server's
+                # next write fails and it stops its tasks, instead of running what it was sent
+                # into a full pipe until the timeout below. An idle server just sees the end of input.
+                process.stdout.close()  # type: ignore[union-attr]
+                process.stdin.close()  # type: ignore[union-attr]
+                process.wait(timeout=self.limits.wall_seconds + 5)
+            except (OSError, subprocess.TimeoutExpired):
+                process.kill()
+                process.wait()
         self._remove_scratch()
         if self.claim is not None:
             self.claim.release()

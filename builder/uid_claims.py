@@ -13,15 +13,30 @@ from __future__ import annotations
 import fcntl
 import os
 import stat
-import tempfile
+import warnings
 
 MAX_SLOTS = 1024
 """Slots (uids ``UID_BASE`` .. ``UID_BASE + MAX_SLOTS - 1``) there are to claim."""
 
 
+CLAIMS_DIR = "/run/code2cot-uid-claims"
+"""One place for every process on the host, whatever its TMPDIR; ``/run`` is root's alone (in
+a world-writable /tmp another user could make the dir first and turn the claims off)."""
+
+_warned = False
+
+
+def _warn_once(why: str) -> None:
+    global _warned
+    if not _warned:
+        _warned = True
+        warnings.warn(f"task uids are not claimed host-wide ({why}): sandboxes running side by side on this "
+                      "host may share task uids and their process limit", RuntimeWarning, stacklevel=3)
+
+
 def _claims_dir() -> str | None:
     """A root-owned 0700 dir for the lock files, or None where there is none to trust."""
-    path = os.path.join(tempfile.gettempdir(), "code2cot-uid-claims")
+    path = CLAIMS_DIR
     try:
         os.mkdir(path, 0o700)
     except FileExistsError:
@@ -45,8 +60,11 @@ class SlotClaim:
     def __init__(self, preferred: int, count: int) -> None:
         self.base = preferred
         self._fds: list[int] = []
-        folder = _claims_dir() if os.geteuid() == 0 else None
+        if os.geteuid() != 0:
+            return
+        folder = _claims_dir()
         if folder is None or count > MAX_SLOTS:
+            _warn_once(f"no trustworthy {CLAIMS_DIR}" if folder is None else f"{count} slots asked for")
             return
         candidates = list(range(preferred, MAX_SLOTS - count + 1, count)) + list(range(0, preferred, count))
         for base in candidates:
@@ -54,7 +72,7 @@ class SlotClaim:
             if fds is not None:
                 self.base, self._fds = base, fds
                 return
-        # every slot on this host is held: run on the preferred ones, as before claims existed
+        _warn_once(f"all {MAX_SLOTS} slots are held")  # run on the preferred ones, as before claims existed
 
     @staticmethod
     def _take(folder: str, base: int, count: int) -> list[int] | None:

@@ -310,6 +310,52 @@ def test_slots_are_claimed_host_wide_and_freed_when_released():
         second.release()
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="slots are claimed where tasks drop to slot uids (root)")
+def test_a_server_that_fails_to_start_keeps_no_slot(monkeypatch):
+    from code2cot.builder import sandbox as sandbox_module
+    from code2cot.builder.uid_claims import SlotClaim
+
+    def no_process(*args, **kwargs):
+        raise OSError(24, "Too many open files (simulated)")
+
+    monkeypatch.setattr(sandbox_module.subprocess, "Popen", no_process)
+    box = Sandbox(workers=1, limits=LIMITS, slot_base=520)
+    with pytest.raises(OSError, match="simulated"):
+        list(box.map([Task(id="t", code="def f():\n    return 1\n", input="")]))
+    box.close()
+    monkeypatch.undo()
+    claim = SlotClaim(520, 1)
+    try:
+        assert claim.base == 520
+    finally:
+        claim.release()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="tasks drop to slot uids as root")
+def test_a_task_dies_with_its_fork_server():
+    """A task is PID 1 of its own namespace; had it outlived a killed server, it would run on under
+    a slot uid its sandbox no longer claims (and counts against that uid's process limit)."""
+    limits = SandboxLimits(cpu_seconds=2, wall_seconds=3)
+    with Sandbox(workers=1, limits=limits, slot_base=540) as box:
+        box.backend.start()
+        results = box.map([Task(id="sleeper", code="import time\ndef f():\n    time.sleep(600)\n", input="")])
+        first_server = box.backend.process.pid
+        uid = 64000 + box.backend.claim.base
+        threading.Timer(1.0, os.kill, (first_server, signal.SIGKILL)).start()
+        list(results)
+    time.sleep(0.5)
+    left = [entry.name for entry in os.scandir("/proc") if entry.name.isdigit() and _uid_of(entry.name) == uid]
+    assert left == [], f"processes of uid {uid} outlived their sandbox: {left}"
+
+
+def _uid_of(pid: str) -> int | None:
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            return next(int(line.split()[1]) for line in handle if line.startswith("Uid:"))
+    except (OSError, StopIteration, ValueError):
+        return None
+
+
 @pytest.mark.skipif(os.geteuid() != 0, reason="tasks drop to slot uids as root")
 def test_sandboxes_side_by_side_never_share_a_task_uid():
     """Both ask for slot 0 (validate beside a build, two Space sessions): RLIMIT_NPROC is per uid,
