@@ -371,9 +371,8 @@ class Code2CoT(datasets.GeneratorBasedBuilder):
                                memory_mb=cfg.memory_mb)
         trace_limits = TraceLimits(max_events=cfg.max_events, max_steps=max(cfg.max_trace_steps + 1, 50))
         try:
-            # Each job's tasks under uids of their own (and room for a determinism check's second
-            # server): RLIMIT_NPROC counts per uid, so a task of one job starting threads took
-            # them from the other job's task running beside it.
+            # Where each job's sandbox starts looking for task uids (room left for a determinism
+            # check's second server); it claims them host-wide (uid_claims), so jobs never share one.
             with Sandbox(workers=cfg.sandbox_workers, limits=limits, trace_limits=trace_limits,
                          preload=preload, slot_base=2 * self._job_id * cfg.sandbox_workers) as sandbox:
                 for shard in shards:

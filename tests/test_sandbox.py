@@ -206,7 +206,7 @@ def test_without_a_private_tmpfs_a_task_creates_and_owns_the_scratch_dir_the_ser
     if pid == 0:
         code = 1
         try:
-            isolation._mount_private_filesystems = lambda *args, **kwargs: (False, False, "forced for the test; ")
+            isolation._mount_private_filesystems = lambda *args, **kwargs: (False, "forced for the test; ")
             report = isolation.isolate(3, SandboxLimits(), str(scratch), in_namespaces=False, network_isolated=True)
             with open("note.txt", "w") as handle:
                 handle.write("mine")
@@ -335,25 +335,21 @@ def test_a_server_that_fails_to_start_keeps_no_slot(monkeypatch):
 def test_a_task_dies_with_its_fork_server():
     """A task is PID 1 of its own namespace; had it outlived a killed server, it would run on under
     a slot uid its sandbox no longer claims (and counts against that uid's process limit)."""
+    from code2cot.builder.isolation import UID_BASE
+    from test_sandbox_hostile import _status_field
+
     limits = SandboxLimits(cpu_seconds=2, wall_seconds=3)
     with Sandbox(workers=1, limits=limits, slot_base=540) as box:
         box.backend.start()
         results = box.map([Task(id="sleeper", code="import time\ndef f():\n    time.sleep(600)\n", input="")])
         first_server = box.backend.process.pid
-        uid = 64000 + box.backend.claim.base
+        uid = str(UID_BASE + box.backend.claim.base)
         threading.Timer(1.0, os.kill, (first_server, signal.SIGKILL)).start()
         list(results)
     time.sleep(0.5)
-    left = [entry.name for entry in os.scandir("/proc") if entry.name.isdigit() and _uid_of(entry.name) == uid]
+    left = [entry.name for entry in os.scandir("/proc")
+            if entry.name.isdigit() and _status_field(entry.name, "Uid") == uid]
     assert left == [], f"processes of uid {uid} outlived their sandbox: {left}"
-
-
-def _uid_of(pid: str) -> int | None:
-    try:
-        with open(f"/proc/{pid}/status") as handle:
-            return next(int(line.split()[1]) for line in handle if line.startswith("Uid:"))
-    except (OSError, StopIteration, ValueError):
-        return None
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="tasks drop to slot uids as root")
